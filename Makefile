@@ -1,0 +1,32 @@
+# Front door. Everything real lives in CMake and scripts/.
+#   make demo    set up, build, compile examples/ with the plugin, print the escape report
+#   make check   set up, build, run every test suite for every LLVM major
+#   make bench   set up, build, run the benchmarks in bench/
+MAJORS ?= 19 22
+JOBS ?= $(shell nproc)
+export ESCAPE_LLVM_MAJORS := $(MAJORS)
+
+.PHONY: all setup build demo check bench clean
+all: build
+
+setup:
+	scripts/setup-debian.sh base tools
+
+build: setup
+	@set -e; for n in $(MAJORS); do \
+	  cmake -S . -B build/llvm-$$n -DESCAPE_LLVM_MAJOR=$$n >/dev/null; \
+	  cmake --build build/llvm-$$n -j $(JOBS); \
+	done
+
+demo: build
+	examples/run-demo.sh $(firstword $(MAJORS))
+
+check: build
+	scripts/run-tests.sh $(MAJORS)
+
+bench: build
+	scripts/setup-debian.sh bench
+	bench/run-all.sh $(firstword $(MAJORS))
+
+clean:
+	rm -rf build

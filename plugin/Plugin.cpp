@@ -1,0 +1,70 @@
+//===-- Plugin.cpp - Registration of the Escape pass plugin ---------------===//
+//
+// Registration only. Usage:
+//   opt -load-pass-plugin=EscapePlugin.so -passes=escape in.ll
+//   clang -O2 -fpass-plugin=EscapePlugin.so -fplugin=EscapePlugin.so ...
+// (-fplugin is what lets clang 19-21 accept the plugin's -mllvm options.)
+//
+//===----------------------------------------------------------------------===//
+#include "Compat.h"
+#include "EscapePass.h"
+#include "Options.h"
+
+#include "llvm/Passes/PassBuilder.h"
+
+using namespace llvm;
+using namespace escape;
+
+static bool parseModulePipeline(StringRef Name, ModulePassManager &MPM,
+                                ArrayRef<PassBuilder::PipelineElement>) {
+  if (Name == "print<escape>") {
+    MPM.addPass(EscapePrinterPass(errs()));
+    return true;
+  }
+  if (!PassBuilder::checkParametrizedPassName(Name, "escape"))
+    return false;
+  auto Params = PassBuilder::parsePassParameters(
+      [](StringRef Text) -> Expected<std::string> {
+        EscapeOptions Probe;
+        if (Error E = applyOptionList(Probe, Text, ";", "escape<...>"))
+          return E;
+        if (Error E = checkImplemented(Probe))
+          return E;
+        return Text.str();
+      },
+      Name, "escape");
+  if (!Params) {
+    // The PassBuilder has no way to return our message from here, so print
+    // it; the caller then reports the unknown pipeline element and fails.
+    errs() << toString(Params.takeError()) << "\n";
+    return false;
+  }
+  MPM.addPass(EscapePass(*Params));
+  return true;
+}
+
+static void registerCallbacks(PassBuilder &PB) {
+  PB.registerPipelineParsingCallback(parseModulePipeline);
+
+  // After all inlining, before vectorization. Skip the LTO pre-link compile:
+  // the link runs the pass on the whole program (LLVM 20+ says which is which).
+  PB.registerOptimizerEarlyEPCallback(
+      [](ModulePassManager &MPM, OptimizationLevel, auto &&...Phase) {
+#if LLVM_VERSION_MAJOR >= 20
+        if (((Phase == ThinOrFullLTOPhase::ThinLTOPreLink ||
+              Phase == ThinOrFullLTOPhase::FullLTOPreLink) ||
+             ...))
+          return;
+#endif
+        MPM.addPass(EscapePass());
+      });
+  PB.registerFullLinkTimeOptimizationEarlyEPCallback(
+      [](ModulePassManager &MPM, OptimizationLevel) {
+        MPM.addPass(EscapePass());
+      });
+}
+
+extern "C" LLVM_ATTRIBUTE_WEAK PassPluginLibraryInfo llvmGetPassPluginInfo() {
+  return {LLVM_PLUGIN_API_VERSION, "EscapePlugin", LLVM_VERSION_STRING,
+          registerCallbacks};
+}
