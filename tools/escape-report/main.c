@@ -1,0 +1,249 @@
+/* escape-report: the escape remarks of a whole build as Go-style text, JSON,
+ * SARIF or a summary, and a baseline gate for CI. See docs/ci.md. */
+#include "baseline.h"
+#include "inputs.h"
+#include "remark_file.h"
+#include "report.h"
+#include "source_path.h"
+#include "xalloc.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* Exit statuses: 1 is reserved for the gate, so CI can tell a regression
+ * from a broken build. */
+enum { EXIT_REGRESSION = 1, EXIT_BAD_INPUT = 2 };
+
+enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_SARIF, FORMAT_SUMMARY };
+
+struct options {
+  enum format format;
+  int format_given, verbose, fail_on_new_escapes;
+  const char *output, *source_root, *baseline;
+  char **paths;
+  int path_count;
+};
+
+static void usage(FILE *out) {
+  fputs("usage: escape-report [options] FILE.opt.yaml|DIR...\n"
+        "  --format text|json|sarif|summary  report format (default text)\n"
+        "  -v, --verbose            text: add the flow explanations\n"
+        "  -o, --output FILE        write the report to FILE\n"
+        "  --source-root DIR        report paths relative to DIR\n"
+        "  --baseline FILE          list sites that left the stack since FILE\n"
+        "                           (an earlier --format json report)\n"
+        "  --fail-on-new-escapes    with --baseline: exit 1 if there are any\n"
+        "  --version, -h, --help\n"
+        "Directories are searched recursively for *.opt.yaml and "
+        "*.opt.bitstream.\n",
+        out);
+}
+
+static int parse_format(const char *name, enum format *format) {
+  static const char *const names[] = {"text", "json", "sarif", "summary"};
+  for (int i = 0; i < 4; i++)
+    if (strcmp(name, names[i]) == 0) {
+      *format = (enum format)i;
+      return 0;
+    }
+  return -1;
+}
+
+static int parse_options(int argc, char **argv, struct options *o) {
+  enum { OPT_FORMAT = 256, OPT_ROOT, OPT_BASELINE, OPT_FAIL, OPT_VERSION };
+  static const struct option longopts[] = {
+      {"format", required_argument, NULL, OPT_FORMAT},
+      {"verbose", no_argument, NULL, 'v'},
+      {"output", required_argument, NULL, 'o'},
+      {"source-root", required_argument, NULL, OPT_ROOT},
+      {"baseline", required_argument, NULL, OPT_BASELINE},
+      {"fail-on-new-escapes", no_argument, NULL, OPT_FAIL},
+      {"version", no_argument, NULL, OPT_VERSION},
+      {"help", no_argument, NULL, 'h'},
+      {NULL, 0, NULL, 0},
+  };
+  int c;
+  while ((c = getopt_long(argc, argv, "vo:h", longopts, NULL)) != -1) {
+    switch (c) {
+    case OPT_FORMAT:
+      if (parse_format(optarg, &o->format) != 0) {
+        fprintf(stderr,
+                "escape-report: unknown format '%s' (text, json, "
+                "sarif, summary)\n",
+                optarg);
+        return -1;
+      }
+      o->format_given = 1;
+      break;
+    case 'v':
+      o->verbose = 1;
+      break;
+    case 'o':
+      o->output = optarg;
+      break;
+    case OPT_ROOT:
+      o->source_root = optarg;
+      break;
+    case OPT_BASELINE:
+      o->baseline = optarg;
+      break;
+    case OPT_FAIL:
+      o->fail_on_new_escapes = 1;
+      break;
+    case OPT_VERSION:
+      printf("escape-report %s\n", ESCAPE_VERSION);
+      exit(0);
+    case 'h':
+      usage(stdout);
+      exit(0);
+    default:
+      usage(stderr);
+      return -1;
+    }
+  }
+  if (o->fail_on_new_escapes && !o->baseline) {
+    fputs("escape-report: --fail-on-new-escapes needs --baseline FILE\n",
+          stderr);
+    return -1;
+  }
+  if (optind == argc) {
+    fputs("escape-report: no remark files or directories given\n", stderr);
+    usage(stderr);
+    return -1;
+  }
+  o->paths = argv + optind;
+  o->path_count = argc - optind;
+  return 0;
+}
+
+static int is_directory(const char *path) {
+  struct stat st;
+  return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* Reads every record file; says so when a directory held no remarks, since
+ * a build that forgot escape-cc would otherwise pass any gate silently. */
+static int read_inputs(const struct options *o, struct site_list *sites,
+                       size_t *record_file_count) {
+  int status = 0;
+  struct record_files files = {0};
+  for (int i = 0; i < o->path_count; i++)
+    status |= inputs_collect(o->paths[i], (size_t)i, &files);
+  size_t counters_size = (size_t)o->path_count * sizeof(size_t);
+  size_t *per_input_files =
+      memset(xrealloc(NULL, counters_size), 0, counters_size);
+  size_t *per_input_remarks =
+      memset(xrealloc(NULL, counters_size), 0, counters_size);
+  for (size_t f = 0; f < files.count; f++) {
+    size_t input = files.items[f].input;
+    per_input_files[input]++;
+    status |=
+        remark_file_read(files.items[f].path, sites, &per_input_remarks[input]);
+  }
+  for (int i = 0; i < o->path_count; i++) {
+    if (!is_directory(o->paths[i]))
+      continue;
+    if (per_input_files[i] == 0)
+      fprintf(stderr, "escape-report: %s: no remark files (*.opt.yaml) found\n",
+              o->paths[i]);
+    else if (per_input_remarks[i] == 0)
+      fprintf(stderr,
+              "escape-report: %s: %zu remark files, no remarks of "
+              "pass escape\n",
+              o->paths[i], per_input_files[i]);
+  }
+  *record_file_count = files.count;
+  free(per_input_files);
+  free(per_input_remarks);
+  inputs_free(&files);
+  return status;
+}
+
+static void relativize(struct site_list *sites, const char *source_root) {
+  for (size_t i = 0; i < sites->count; i++) {
+    char *relative = source_path_relative(sites->items[i].file, source_root);
+    free(sites->items[i].file);
+    sites->items[i].file = relative;
+  }
+}
+
+static void write_report(FILE *out, const struct options *o,
+                         const struct site_list *sites) {
+  switch (o->format) {
+  case FORMAT_TEXT:
+    report_text(out, sites, o->verbose);
+    break;
+  case FORMAT_JSON:
+    report_json(out, sites);
+    break;
+  case FORMAT_SARIF:
+    report_sarif(out, sites, o->source_root);
+    break;
+  case FORMAT_SUMMARY:
+    report_summary(out, sites);
+    break;
+  }
+}
+
+/* The gate's findings go to stdout when the gate is all that was asked for,
+ * and to stderr when stdout carries a report. Returns the regressions. */
+static size_t run_gate(const struct options *o, const struct site_list *sites,
+                       int *status) {
+  struct site_list baseline = {0};
+  size_t regressions = 0;
+  if (baseline_load(o->baseline, &baseline) != 0) {
+    *status = -1;
+  } else {
+    FILE *out = o->format_given && !o->output ? stderr : stdout;
+    regressions = baseline_print_regressions(out, &baseline, sites);
+    fprintf(stderr,
+            "escape-report: %zu site%s left the stack since %s "
+            "(%zu sites now, %zu in the baseline)\n",
+            regressions, regressions == 1 ? "" : "s", o->baseline,
+            site_list_count_verdicts(sites),
+            site_list_count_verdicts(&baseline));
+  }
+  site_list_free(&baseline);
+  return regressions;
+}
+
+int main(int argc, char **argv) {
+  struct options o = {0};
+  if (parse_options(argc, argv, &o) != 0)
+    return EXIT_BAD_INPUT;
+  struct site_list sites = {0};
+  size_t record_files = 0;
+  int status = read_inputs(&o, &sites, &record_files);
+  relativize(&sites, o.source_root);
+  site_list_sort_unique(&sites);
+
+  size_t regressions = 0;
+  if (o.baseline) {
+    regressions = run_gate(&o, &sites, &status);
+    if (o.fail_on_new_escapes && record_files == 0) {
+      fputs("escape-report: error: no remark files to check against the "
+            "baseline (was the build made with escape-cc?)\n",
+            stderr);
+      status = -1;
+    }
+  }
+  if (!o.baseline || o.format_given) {
+    FILE *out = o.output ? fopen(o.output, "w") : stdout;
+    if (!out) {
+      perror(o.output);
+      return EXIT_BAD_INPUT;
+    }
+    write_report(out, &o, &sites);
+    if (out != stdout && fclose(out) != 0) {
+      perror(o.output);
+      status = -1;
+    }
+  }
+  site_list_free(&sites);
+  if (status != 0)
+    return EXIT_BAD_INPUT;
+  return o.fail_on_new_escapes && regressions ? EXIT_REGRESSION : 0;
+}

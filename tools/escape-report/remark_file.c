@@ -1,0 +1,207 @@
+#include "remark_file.h"
+
+#include "xalloc.h"
+
+#include <llvm-c/Remarks.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The extra (YAML-only) arguments start with ReasonKind: the message is the
+ * concatenation of the arguments before the first one, as in LLVM's
+ * ore::setExtraArgs. */
+static const char *const extra_arg_keys[] = {"ReasonKind"};
+
+static int is_extra_arg(const char *key) {
+  for (size_t i = 0; i < sizeof extra_arg_keys / sizeof *extra_arg_keys; i++)
+    if (strcmp(key, extra_arg_keys[i]) == 0)
+      return 1;
+  return 0;
+}
+
+/* Remark strings point into the file buffer and are not NUL-terminated. */
+static char *copy_string(LLVMRemarkStringRef s) {
+  if (!s)
+    return NULL;
+  return xstrndup(LLVMRemarkStringGetData(s), LLVMRemarkStringGetLen(s));
+}
+
+static int string_equals(LLVMRemarkStringRef s, const char *text) {
+  size_t n = strlen(text);
+  return s && LLVMRemarkStringGetLen(s) == n &&
+         memcmp(LLVMRemarkStringGetData(s), text, n) == 0;
+}
+
+static void read_location(LLVMRemarkEntryRef remark, struct site *site) {
+  LLVMRemarkDebugLocRef loc = LLVMRemarkEntryGetDebugLoc(remark);
+  if (!loc) {
+    site->file = xstrdup("<unknown>");
+    return;
+  }
+  site->file = copy_string(LLVMRemarkDebugLocGetSourceFilePath(loc));
+  site->line = LLVMRemarkDebugLocGetSourceLine(loc);
+  site->column = LLVMRemarkDebugLocGetSourceColumn(loc);
+}
+
+static void read_args(LLVMRemarkEntryRef remark, struct site *site) {
+  int in_extra = 0;
+  for (LLVMRemarkArgRef arg = LLVMRemarkEntryGetFirstArg(remark); arg;
+       arg = LLVMRemarkEntryGetNextArg(arg, remark)) {
+    char *key = copy_string(LLVMRemarkArgGetKey(arg));
+    LLVMRemarkStringRef value = LLVMRemarkArgGetValue(arg);
+    in_extra = in_extra || is_extra_arg(key);
+    if (!in_extra)
+      xstrappend(&site->message, LLVMRemarkStringGetData(value),
+                 LLVMRemarkStringGetLen(value));
+    char **field = strcmp(key, "Callee") == 0       ? &site->callee
+                   : strcmp(key, "Size") == 0       ? &site->size
+                   : strcmp(key, "Reason") == 0     ? &site->reason
+                   : strcmp(key, "ReasonKind") == 0 ? &site->reason_kind
+                                                    : NULL;
+    if (field && !*field)
+      *field = copy_string(value);
+    free(key);
+  }
+  if (!site->message)
+    site->message = xstrdup("");
+}
+
+static int is_flow(const struct site *s) {
+  return strcmp(s->remark_name, "EscapeFlow") == 0;
+}
+
+static int same_place(const struct site *a, const struct site *b) {
+  return a->line == b->line && a->column == b->column &&
+         strcmp(a->file, b->file) == 0 && strcmp(a->function, b->function) == 0;
+}
+
+/* -escape-explain emits one EscapeFlow remark per line at the allocation
+ * site; fold each into the verdict of the same place and function of this
+ * file, so that the explanation travels (and deduplicates) with it. */
+static void attach_flows(struct site_list *out, size_t first) {
+  size_t kept = first;
+  for (size_t i = first; i < out->count; i++) {
+    struct site *flow = &out->items[i];
+    struct site *owner = NULL;
+    if (is_flow(flow))
+      for (size_t j = first; j < out->count && !owner; j++)
+        if (out->items[j].verdict != VERDICT_NONE &&
+            same_place(&out->items[j], flow))
+          owner = &out->items[j];
+    if (!owner) {
+      out->items[kept++] = *flow;
+      continue;
+    }
+    if (owner->flow)
+      xstrappend(&owner->flow, "\n", 1);
+    xstrappend(&owner->flow, flow->message, strlen(flow->message));
+    site_free(flow);
+  }
+  out->count = kept;
+}
+
+static void read_entry(LLVMRemarkEntryRef remark, struct site_list *out) {
+  struct site *site = site_list_push(out);
+  read_location(remark, site);
+  site->function = copy_string(LLVMRemarkEntryGetFunctionName(remark));
+  if (!site->function)
+    site->function = xstrdup("");
+  site->remark_name = copy_string(LLVMRemarkEntryGetRemarkName(remark));
+  site->verdict = verdict_from_remark_name(site->remark_name);
+  read_args(remark, site);
+}
+
+/* LLVM's YAML errors read "YAML:19:1: error: unknown key.\n<source line>";
+ * keep the position and the first line, with the real file name. */
+static void report_parse_error(const char *path, const char *message) {
+  unsigned line, column;
+  int consumed = 0;
+  if (sscanf(message, "YAML:%u:%u: error: %n", &line, &column, &consumed) ==
+          2 &&
+      consumed > 0)
+    fprintf(stderr, "escape-report: %s:%u:%u: error: %.*s\n", path, line,
+            column, (int)strcspn(message + consumed, "\n"), message + consumed);
+  else
+    fprintf(stderr, "escape-report: %s: error: %.*s\n", path,
+            (int)strcspn(message, "\n"), message);
+}
+
+/* The YAML parser would echo binary garbage back in its error message; name
+ * the first NUL byte instead. */
+static int reject_binary(const char *path, const char *buf, size_t size) {
+  const char *nul = memchr(buf, '\0', size);
+  if (!nul)
+    return 0;
+  unsigned line = 1, column = 1;
+  for (const char *p = buf; p < nul; p++, column++)
+    if (*p == '\n')
+      line++, column = 0;
+  fprintf(stderr,
+          "escape-report: %s:%u:%u: error: binary data (NUL byte at offset "
+          "%zu), not a remark file\n",
+          path, line, column, (size_t)(nul - buf));
+  return -1;
+}
+
+static char *read_whole_file(const char *path, size_t *size) {
+  FILE *f = fopen(path, "rb");
+  if (!f) {
+    fprintf(stderr, "escape-report: %s: error: %s\n", path, strerror(errno));
+    return NULL;
+  }
+  char *buf = NULL;
+  size_t len = 0, cap = 0, got;
+  do {
+    if (cap - len < 65536)
+      buf = xrealloc(buf, cap = 2 * cap + 65536);
+    got = fread(buf + len, 1, cap - len, f);
+    len += got;
+  } while (got > 0);
+  int failed = ferror(f);
+  fclose(f);
+  if (failed) {
+    fprintf(stderr, "escape-report: %s: error: read failed\n", path);
+    free(buf);
+    return NULL;
+  }
+  *size = len;
+  return buf;
+}
+
+int remark_file_read(const char *path, struct site_list *out,
+                     size_t *escape_remarks) {
+  size_t size;
+  char *buf = read_whole_file(path, &size);
+  if (!buf)
+    return -1;
+  /* clang writes an empty record when a translation unit has no remarks. */
+  int is_bitstream = size >= 4 && memcmp(buf, "RMRK", 4) == 0;
+  if (size == 0 || (!is_bitstream && reject_binary(path, buf, size))) {
+    free(buf);
+    return size == 0 ? 0 : -1;
+  }
+  /* The parser's strings point into buf: it lives until the parser dies. */
+  LLVMRemarkParserRef parser = is_bitstream
+                                   ? LLVMRemarkParserCreateBitstream(buf, size)
+                                   : LLVMRemarkParserCreateYAML(buf, size);
+  size_t first = out->count;
+  LLVMRemarkEntryRef remark;
+  while ((remark = LLVMRemarkParserGetNext(parser))) {
+    if (string_equals(LLVMRemarkEntryGetPassName(remark), "escape")) {
+      read_entry(remark, out);
+      ++*escape_remarks;
+    }
+    LLVMRemarkEntryDispose(remark);
+  }
+  int status = 0;
+  if (LLVMRemarkParserHasError(parser)) {
+    report_parse_error(path, LLVMRemarkParserGetErrorMessage(parser));
+    status = -1;
+  }
+  LLVMRemarkParserDispose(parser);
+  free(buf);
+  attach_flows(out, first);
+  return status;
+}

@@ -1,0 +1,177 @@
+#include "report.h"
+
+#include "reasons.h"
+#include "site_identity.h"
+#include "xalloc.h"
+
+#include <jansson.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Code scanning shows what needs attention: the sites that stay on the
+ * heap. Sites moved to the stack or eliminated are left out (docs/ci.md). */
+static int is_reported(const struct site *s) {
+  return s->verdict == VERDICT_STAYS_ON_HEAP ||
+         s->verdict == VERDICT_ESCAPES_TO_HEAP;
+}
+
+/* "escape/escapes-to-heap/stored-to-global": made of the verdict and the
+ * ReasonKind, never of positions or counts, so every build agrees on it. */
+static char *rule_id(const struct site *s) {
+  char *id = xstrdup("escape/");
+  const char *verdict = verdict_name(s->verdict);
+  xstrappend(&id, verdict, strlen(verdict));
+  if (s->reason_kind) {
+    xstrappend(&id, "/", 1);
+    xstrappend(&id, s->reason_kind, strlen(s->reason_kind));
+  }
+  return id;
+}
+
+static int compare_strings(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static json_t *text(const char *s) { return json_pack("{s:s}", "text", s); }
+
+static json_t *rule(const struct site *example, const char *id) {
+  const char *what = example->verdict == VERDICT_ESCAPES_TO_HEAP
+                         ? "Allocation escapes to heap"
+                         : "Allocation does not escape, but stays on heap";
+  char *title = xstrdup(what);
+  if (example->reason_kind) {
+    const char *phrase = reason_kind_phrase(example->reason_kind);
+    xstrappend(&title, ": ", 2);
+    xstrappend(&title, phrase, strlen(phrase));
+  }
+  json_t *r = json_pack(
+      "{s:s, s:s, s:o, s:o, s:o, s:{s:s}, s:{s:[s,s], s:s}}", "id", id, "name",
+      example->remark_name, "shortDescription", text(title), "fullDescription",
+      text("escape analysis (Go's model) found that this malloc-family "
+           "allocation cannot be moved to the stack"),
+      "help",
+      text("The message names why the object must stay on the heap. Keep the "
+           "pointer local (do not store it in globals or escaping objects, do "
+           "not pass it to unknown functions) to let the compiler place it "
+           "on the stack."),
+      "defaultConfiguration", "level", "note", "properties", "tags",
+      "performance", "escape-analysis", "precision", "high");
+  free(title);
+  return r;
+}
+
+/* RFC 3986: keep unreserved characters and '/', escape the rest. */
+static char *uri_escape(const char *path) {
+  char *uri = xstrdup("");
+  for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+    char buf[4];
+    if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+        (*p >= '0' && *p <= '9') || strchr("-._~/", *p))
+      buf[0] = (char)*p, buf[1] = '\0';
+    else
+      snprintf(buf, sizeof buf, "%%%02X", *p);
+    xstrappend(&uri, buf, strlen(buf));
+  }
+  return uri;
+}
+
+static json_t *artifact_location(const char *file) {
+  char *escaped = uri_escape(file);
+  json_t *loc;
+  if (file[0] == '/') {
+    char *uri = xstrdup("file://");
+    xstrappend(&uri, escaped, strlen(escaped));
+    loc = json_pack("{s:s}", "uri", uri);
+    free(uri);
+  } else {
+    loc = json_pack("{s:s, s:s}", "uri", escaped, "uriBaseId", "%SRCROOT%");
+  }
+  free(escaped);
+  return loc;
+}
+
+static json_t *result(const struct site *s, const char *id, size_t rule_index,
+                      const char *identity) {
+  char fingerprint[17];
+  snprintf(fingerprint, sizeof fingerprint, "%016llx",
+           (unsigned long long)site_identity_hash(identity));
+  json_t *location =
+      json_pack("{s:{s:o, s:{s:I, s:I}}, s:[{s:s, s:s}]}", "physicalLocation",
+                "artifactLocation", artifact_location(s->file), "region",
+                "startLine", (json_int_t)(s->line ? s->line : 1), "startColumn",
+                (json_int_t)(s->column ? s->column : 1), "logicalLocations",
+                "fullyQualifiedName", s->function, "kind", "function");
+  return json_pack("{s:s, s:I, s:s, s:o, s:[o], s:{s:s}}", "ruleId", id,
+                   "ruleIndex", (json_int_t)rule_index, "level", "note",
+                   "message", text(s->message), "locations", location,
+                   "partialFingerprints", "escapeSite/v1", fingerprint);
+}
+
+static json_t *source_root_base(const char *source_root) {
+  char resolved[PATH_MAX];
+  if (!source_root || !realpath(source_root, resolved))
+    return json_object();
+  char *escaped = uri_escape(resolved);
+  char *uri = xstrdup("file://");
+  xstrappend(&uri, escaped, strlen(escaped));
+  if (uri[strlen(uri) - 1] != '/')
+    xstrappend(&uri, "/", 1);
+  json_t *bases = json_pack("{s:{s:s}}", "%SRCROOT%", "uri", uri);
+  free(escaped);
+  free(uri);
+  return bases;
+}
+
+void report_sarif(FILE *out, const struct site_list *sites,
+                  const char *source_root) {
+  size_t n = sites->count, rule_count = 0;
+  char **ids = xrealloc(NULL, (n + 1) * sizeof *ids);
+  char **distinct = xrealloc(NULL, (n + 1) * sizeof *distinct);
+  for (size_t i = 0; i < n; i++) {
+    ids[i] = is_reported(&sites->items[i]) ? rule_id(&sites->items[i]) : NULL;
+    if (ids[i])
+      distinct[rule_count++] = ids[i];
+  }
+  /* Rules sorted by id, so that ruleIndex is as stable as the ids. */
+  qsort(distinct, rule_count, sizeof *distinct, compare_strings);
+  size_t kept = 0;
+  for (size_t i = 0; i < rule_count; i++)
+    if (kept == 0 || strcmp(distinct[kept - 1], distinct[i]) != 0)
+      distinct[kept++] = distinct[i];
+  rule_count = kept;
+
+  char **identities = site_identity_keys(sites);
+  json_t *rules = json_array(), *results = json_array();
+  for (size_t r = 0; r < rule_count; r++)
+    for (size_t i = 0; i < n; i++)
+      if (ids[i] && strcmp(ids[i], distinct[r]) == 0) {
+        json_array_append_new(rules, rule(&sites->items[i], distinct[r]));
+        break;
+      }
+  for (size_t i = 0; i < n; i++) {
+    if (!ids[i])
+      continue;
+    char **found = bsearch(&ids[i], distinct, rule_count, sizeof *distinct,
+                           compare_strings);
+    json_array_append_new(results,
+                          result(&sites->items[i], ids[i],
+                                 (size_t)(found - distinct), identities[i]));
+  }
+  json_t *run =
+      json_pack("{s:{s:{s:s, s:s, s:o}}, s:o, s:{s:s}, s:o}", "tool", "driver",
+                "name", "escape-report", "version", ESCAPE_VERSION, "rules",
+                rules, "originalUriBaseIds", source_root_base(source_root),
+                "automationDetails", "id", "escape/", "results", results);
+  json_t *sarif =
+      json_pack("{s:s, s:s, s:[o]}", "version", "2.1.0", "$schema",
+                "https://json.schemastore.org/sarif-2.1.0.json", "runs", run);
+  json_dumpf(sarif, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+  fputc('\n', out);
+  json_decref(sarif);
+  site_identity_free(identities, n);
+  for (size_t i = 0; i < n; i++)
+    free(ids[i]);
+  free(ids);
+  free(distinct);
+}

@@ -1,0 +1,88 @@
+#include "report.h"
+
+#include "reasons.h"
+#include "xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum { TOP_REASONS = 10 };
+
+struct counts {
+  size_t stack, eliminated, escapes, stays;
+};
+
+static void count(struct counts *c, enum verdict v) {
+  c->stack += v == VERDICT_MOVED_TO_STACK;
+  c->eliminated += v == VERDICT_ELIMINATED;
+  c->escapes += v == VERDICT_ESCAPES_TO_HEAP;
+  c->stays += v == VERDICT_STAYS_ON_HEAP;
+}
+
+static void print_row(FILE *out, const char *name, const struct counts *c) {
+  fprintf(out, "%14zu %10zu %10zu %13zu  %s\n", c->stack, c->eliminated,
+          c->escapes, c->stays, name);
+}
+
+struct reason_count {
+  const char *kind;
+  size_t n;
+};
+
+static int by_count_then_kind(const void *pa, const void *pb) {
+  const struct reason_count *a = pa, *b = pb;
+  if (a->n != b->n)
+    return a->n > b->n ? -1 : 1;
+  return strcmp(a->kind, b->kind);
+}
+
+/* Why sites stay on the heap, commonest first, by ReasonKind (the Reason
+ * text when a remark has no kind). */
+static void print_top_reasons(FILE *out, const struct site_list *sites) {
+  struct reason_count *reasons = NULL;
+  size_t distinct = 0;
+  for (size_t i = 0; i < sites->count; i++) {
+    const struct site *s = &sites->items[i];
+    const char *kind = s->reason_kind ? s->reason_kind : s->reason;
+    if (!kind || verdict_is_off_heap(s->verdict))
+      continue;
+    size_t r = 0;
+    while (r < distinct && strcmp(reasons[r].kind, kind) != 0)
+      r++;
+    if (r == distinct) {
+      reasons = xrealloc(reasons, (distinct + 1) * sizeof *reasons);
+      reasons[distinct++] = (struct reason_count){kind, 0};
+    }
+    reasons[r].n++;
+  }
+  qsort(reasons, distinct, sizeof *reasons, by_count_then_kind);
+  fprintf(out, "\ntop reasons for staying on the heap:\n");
+  if (distinct == 0)
+    fprintf(out, "  (none)\n");
+  for (size_t r = 0; r < distinct && r < TOP_REASONS; r++) {
+    const char *phrase = reason_kind_phrase(reasons[r].kind);
+    if (phrase == reasons[r].kind)
+      fprintf(out, "%6zu  %s\n", reasons[r].n, phrase);
+    else
+      fprintf(out, "%6zu  %s (%s)\n", reasons[r].n, phrase, reasons[r].kind);
+  }
+  free(reasons);
+}
+
+void report_summary(FILE *out, const struct site_list *sites) {
+  struct counts total = {0}, file = {0};
+  fprintf(out, "%14s %10s %10s %13s  %s\n", "moved to stack", "eliminated",
+          "escapes", "stays on heap", "file");
+  for (size_t i = 0; i < sites->count; i++) {
+    const struct site *s = &sites->items[i];
+    count(&file, s->verdict);
+    count(&total, s->verdict);
+    if (i + 1 == sites->count || strcmp(s->file, sites->items[i + 1].file)) {
+      if (file.stack + file.eliminated + file.escapes + file.stays)
+        print_row(out, s->file, &file);
+      file = (struct counts){0};
+    }
+  }
+  print_row(out, "total", &total);
+  print_top_reasons(out, sites);
+}

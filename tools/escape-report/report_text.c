@@ -1,0 +1,53 @@
+#include "report.h"
+
+#include <string.h>
+
+static int is_flow(const struct site *s) {
+  return strcmp(s->remark_name, "EscapeFlow") == 0;
+}
+
+static void print_flow(FILE *out, const struct site *s, const char *flow) {
+  while (*flow) {
+    size_t n = strcspn(flow, "\n");
+    /* Go indents "flow:" lines by two and their "from" lines by four. */
+    const char *indent = strncmp(flow, "from ", 5) == 0 ? "    " : "  ";
+    fprintf(out, "%s:%u:%u: %s%.*s\n", s->file, s->line, s->column, indent,
+            (int)n, flow);
+    flow += n + (flow[n] == '\n');
+  }
+}
+
+static int same_position(const struct site *a, const struct site *b) {
+  return a->line == b->line && a->column == b->column &&
+         strcmp(a->file, b->file) == 0;
+}
+
+/* Inlined copies in different functions often say the same thing at the
+ * same position; the text report, like Go's, shows such a line once. */
+static int printed_before(const struct site_list *sites, size_t first,
+                          size_t i) {
+  for (size_t j = first; j < i; j++)
+    if (strcmp(sites->items[j].message, sites->items[i].message) == 0 &&
+        is_flow(&sites->items[j]) == is_flow(&sites->items[i]))
+      return 1;
+  return 0;
+}
+
+void report_text(FILE *out, const struct site_list *sites, int verbose) {
+  size_t first = 0;
+  for (size_t i = 0; i < sites->count; i++) {
+    const struct site *s = &sites->items[i];
+    if (!same_position(&sites->items[first], s))
+      first = i;
+    if (printed_before(sites, first, i))
+      continue;
+    if (is_flow(s)) {
+      if (verbose)
+        print_flow(out, s, s->message);
+      continue;
+    }
+    fprintf(out, "%s:%u:%u: %s\n", s->file, s->line, s->column, s->message);
+    if (verbose && s->flow)
+      print_flow(out, s, s->flow);
+  }
+}

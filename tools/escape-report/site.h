@@ -1,0 +1,54 @@
+/* A site: one escape remark reduced to the facts every report format needs.
+ *
+ * The plugin emits one remark per allocation call (per emitted copy, so an
+ * inlined copy is its own site in its own function) plus parameter and flow
+ * remarks. Everything escape-report prints is derived from this record. */
+#ifndef ESCAPE_REPORT_SITE_H
+#define ESCAPE_REPORT_SITE_H
+
+#include <stddef.h>
+
+/* The four allocation verdicts of DESIGN.md §2; NONE marks a remark that is
+ * not an allocation verdict (LeakingParam, ParamDoesNotEscape, and names a
+ * newer plugin may add). Order matters: the first two are "good". */
+enum verdict {
+  VERDICT_NONE,
+  VERDICT_MOVED_TO_STACK,
+  VERDICT_ELIMINATED,
+  VERDICT_STAYS_ON_HEAP,
+  VERDICT_ESCAPES_TO_HEAP,
+};
+
+struct site {
+  char *file; /* as in the remark, made relative to --source-root */
+  unsigned line, column;
+  char *function;
+  char *remark_name;          /* MovedToStack, LeakingParam, ... */
+  char *callee, *size;        /* NULL unless an allocation verdict */
+  char *reason, *reason_kind; /* NULL unless refused */
+  char *message;              /* the remark text, as -Rpass would print it */
+  char *flow; /* -escape-explain lines joined by '\n', or NULL */
+  enum verdict verdict;
+};
+
+struct site_list {
+  struct site *items;
+  size_t count, capacity;
+};
+
+/* A stable kebab-case name ("moved-to-stack"), or NULL for VERDICT_NONE. */
+const char *verdict_name(enum verdict v);
+enum verdict verdict_from_remark_name(const char *remark_name);
+enum verdict verdict_from_name(const char *name);
+/* Moved to stack or eliminated: what the baseline gate protects. */
+int verdict_is_off_heap(enum verdict v);
+
+void site_free(struct site *s);
+struct site *site_list_push(struct site_list *list);
+void site_list_free(struct site_list *list);
+/* Sorts by file, line, column, function, message and drops exact repeats (a
+ * header's inline function reported by every object that includes it). */
+void site_list_sort_unique(struct site_list *list);
+size_t site_list_count_verdicts(const struct site_list *list);
+
+#endif
