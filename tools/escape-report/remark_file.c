@@ -72,34 +72,54 @@ static int is_flow(const struct site *s) {
   return strcmp(s->remark_name, "EscapeFlow") == 0;
 }
 
-static int same_place(const struct site *a, const struct site *b) {
-  return a->line == b->line && a->column == b->column &&
-         strcmp(a->file, b->file) == 0 && strcmp(a->function, b->function) == 0;
+static int compare_places(const struct site *a, const struct site *b) {
+  int c;
+  if ((c = strcmp(a->file, b->file)) || (c = strcmp(a->function, b->function)))
+    return c;
+  if (a->line != b->line)
+    return a->line < b->line ? -1 : 1;
+  return a->column < b->column ? -1 : a->column > b->column;
+}
+
+static int compare_site_pointers(const void *a, const void *b) {
+  return compare_places(*(struct site *const *)a, *(struct site *const *)b);
 }
 
 /* -escape-explain emits one EscapeFlow remark per line at the allocation
  * site; fold each into the verdict of the same place and function of this
- * file, so that the explanation travels (and deduplicates) with it. */
+ * file, so that the explanation travels (and deduplicates) with it. The
+ * verdicts are sorted by place once, so a file of any size stays linear-log. */
 static void attach_flows(struct site_list *out, size_t first) {
-  size_t kept = first;
+  size_t n = out->count - first, verdicts = 0;
+  struct site **by_place = xrealloc(NULL, (n + 1) * sizeof *by_place);
+  for (size_t i = first; i < out->count; i++)
+    if (out->items[i].verdict != VERDICT_NONE)
+      by_place[verdicts++] = &out->items[i];
+  qsort(by_place, verdicts, sizeof *by_place, compare_site_pointers);
+  /* Owners are found before any site moves; the flows' text is appended to
+   * them, and then the list is compacted. */
+  unsigned char *folded = memset(xrealloc(NULL, n + 1), 0, n + 1);
   for (size_t i = first; i < out->count; i++) {
     struct site *flow = &out->items[i];
-    struct site *owner = NULL;
-    if (is_flow(flow))
-      for (size_t j = first; j < out->count && !owner; j++)
-        if (out->items[j].verdict != VERDICT_NONE &&
-            same_place(&out->items[j], flow))
-          owner = &out->items[j];
-    if (!owner) {
-      out->items[kept++] = *flow;
+    if (!is_flow(flow))
       continue;
-    }
-    if (owner->flow)
-      xstrappend(&owner->flow, "\n", 1);
-    xstrappend(&owner->flow, flow->message, strlen(flow->message));
+    struct site **owner = bsearch(&flow, by_place, verdicts, sizeof *by_place,
+                                  compare_site_pointers);
+    if (!owner)
+      continue;
+    if ((*owner)->flow)
+      xstrappend(&(*owner)->flow, "\n", 1);
+    xstrappend(&(*owner)->flow, flow->message, strlen(flow->message));
     site_free(flow);
+    folded[i - first] = 1;
   }
+  free(by_place);
+  size_t kept = first;
+  for (size_t i = first; i < out->count; i++)
+    if (!folded[i - first])
+      out->items[kept++] = out->items[i];
   out->count = kept;
+  free(folded);
 }
 
 static void read_entry(LLVMRemarkEntryRef remark, struct site_list *out) {
@@ -109,6 +129,8 @@ static void read_entry(LLVMRemarkEntryRef remark, struct site_list *out) {
   if (!site->function)
     site->function = xstrdup("");
   site->remark_name = copy_string(LLVMRemarkEntryGetRemarkName(remark));
+  if (!site->remark_name)
+    site->remark_name = xstrdup("");
   site->verdict = verdict_from_remark_name(site->remark_name);
   read_args(remark, site);
 }

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# escape-report over a build's worth of remarks: 10,000 record files (one per
+# translation unit, 8 allocation verdicts and 2 other remarks each), timed per
+# format and against baselines measured in the same run:
+#   cat            reading the same files, nothing parsed
+#   remarkutil     llvm-remarkutil-N count over the same remarks in one file
+#                  (LLVM's own parser, one process, no per-file cost)
+# Best of 3 runs each. Usage: bench/report/run.sh <llvm-major> [files]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+n=${1:-19}
+files=${2:-10000}
+tree=${ESCAPE_TREE:-build/llvm-$n}
+report=$tree/bin/escape-report
+[ -x "$report" ] || { echo "bench/report: $report not built (make build)" >&2; exit 1; }
+remarkutil=$(llvm-config-"$n" --bindir)/llvm-remarkutil
+out=bench/out/report-$n
+rm -rf "$out" && mkdir -p "$out/records"
+python3 bench/report/gen_records.py "$out/records" "$files"
+find "$out/records" -name '*.opt.yaml' -print0 | sort -z | xargs -0 cat > "$out/all.yaml"
+"$report" --format json "$out/records" -o "$out/baseline.json"
+
+best_of_3() {   # prints the best wall time of three runs of "$@", in seconds
+  local best="" t TIMEFORMAT=%R
+  for _ in 1 2 3; do
+    t=$( { time "$@" > /dev/null 2>&1; } 2>&1 )
+    if [ -z "$best" ] || awk -v a="$t" -v b="$best" 'BEGIN { exit !(a < b) }'; then best=$t; fi
+  done
+  echo "$best"
+}
+cat_all() { find "$out/records" -name '*.opt.yaml' -print0 | xargs -0 cat; }
+export -f cat_all; export out
+
+base=$(best_of_3 bash -c cat_all)
+rows=(
+  "cat the files|bash -c cat_all"
+  "llvm-remarkutil-$n count (one file)|$remarkutil count --parser=yaml $out/all.yaml"
+  "escape-report --format text|$report $out/records"
+  "escape-report --format json|$report --format json $out/records"
+  "escape-report --format sarif|$report --format sarif $out/records"
+  "escape-report --format summary|$report --format summary $out/records"
+  "escape-report gate (--baseline)|$report --baseline $out/baseline.json --fail-on-new-escapes $out/records"
+  "escape-report, one concatenated file|$report --format json $out/all.yaml"
+)
+remarks=$(grep -c '^Pass: *escape' "$out/all.yaml")
+printf 'escape-report, LLVM %s: %s record files, %s escape remarks, %s MB\n' \
+  "$n" "$files" "$remarks" "$(du -sm "$out/records" | cut -f1)"
+printf '%-40s %8s %10s\n' "what" "seconds" "vs cat"
+for row in "${rows[@]}"; do
+  name=${row%%|*}; cmd=${row#*|}
+  # shellcheck disable=SC2086 # cmd is a word list built above
+  t=$(best_of_3 $cmd)
+  printf '%-40s %8.2f %10s\n' "$name" "$t" "$(awk -v t="$t" -v b="$base" 'BEGIN { printf (b > 0 ? "%.1fx" : "-"), t / b }')"
+done
