@@ -1,0 +1,84 @@
+/* libescrt: a Go-style size-class allocator for C.
+ *
+ * Linking with -lescrt (or LD_PRELOAD=libescrt.so) replaces malloc and the
+ * rest of the C allocation API; this header adds what only libescrt has:
+ * statistics in the spirit of Go's runtime.MemStats and the entry points the
+ * Escape plugin calls when it knows an allocation's size class at compile time
+ * (see docs/runtime.md).
+ */
+#ifndef ESCRT_H
+#define ESCRT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define ESCRT_API __attribute__((visibility("default")))
+
+/* Go's size classes: class 0 means "large object, a run of whole pages";
+ * classes 1..67 hold objects of 8 bytes .. 32 KiB in spans of 8 KiB pages. */
+#define ESCRT_NUM_CLASSES 68
+#define ESCRT_MAX_SMALL_SIZE 32768
+#define ESCRT_PAGE_SIZE 8192
+/* The 24-byte class is only 8-aligned, so plain malloc(17..24) never uses
+ * it; only a caller that knows the object needs alignment 8 at most does. */
+#define ESCRT_CLASS_24_ALIGN8 3
+
+/* ---- Compiler entry points (-escape-runtime) ----------------------------
+ * escrt_malloc_class(size, cls): allocate `size` bytes from size class `cls`
+ * without the size->class lookup. `size` must be <= escrt_class_size(cls);
+ * cls 0 or an out-of-range class falls back to malloc(size). The object is
+ * aligned to the class's natural alignment (16 for every class but 1 and 3).
+ * escrt_free_class(p, cls): free an object known to come from class `cls`.
+ * In IR the plugin declares them with allockind("alloc,uninitialized"),
+ * allocsize(0) and "alloc-family"="malloc" (resp. allockind("free") with
+ * allocptr), so LLVM keeps treating them as malloc/free. */
+ESCRT_API void *escrt_malloc_class(size_t size, unsigned cls)
+    __attribute__((malloc, alloc_size(1), warn_unused_result));
+ESCRT_API void escrt_free_class(void *p, unsigned cls);
+
+/* The class malloc(size) uses (0 for large objects). */
+ESCRT_API unsigned escrt_size_class(size_t size);
+/* Object size of a class (0 for class 0 or out of range). */
+ESCRT_API size_t escrt_class_size(unsigned cls);
+
+/* ---- Statistics (Go's runtime.MemStats names in comments) --------------- */
+typedef struct escrt_class_stats {
+  uint32_t size;    /* Size: object size of the class */
+  uint64_t mallocs; /* Mallocs: cumulative objects allocated */
+  uint64_t frees;   /* Frees: cumulative objects freed */
+} escrt_class_stats;
+
+typedef struct escrt_stats_t {
+  uint64_t heap_alloc;    /* HeapAlloc: bytes of live objects (class size) */
+  uint64_t heap_sys;      /* HeapSys: bytes of address space for the heap */
+  uint64_t heap_inuse;    /* HeapInuse: bytes in spans holding objects */
+  uint64_t heap_idle;     /* HeapIdle: bytes in free page runs */
+  uint64_t heap_released; /* HeapReleased: idle bytes returned to the OS */
+  uint64_t heap_objects;  /* HeapObjects: live objects */
+  uint64_t mallocs;       /* Mallocs: cumulative allocations */
+  uint64_t frees;         /* Frees: cumulative frees */
+  uint64_t meta_sys;      /* bytes of metadata (spans, arenas, caches) */
+  uint64_t num_scavenges; /* scavenger passes that returned memory */
+  /* by_size[0] counts large objects (size 0 = varies). */
+  escrt_class_stats by_size[ESCRT_NUM_CLASSES];
+} escrt_stats_t;
+
+/* Fills *out. Counts of other threads are read without stopping them, so
+ * they are a consistent-enough snapshot, not an atomic one. */
+ESCRT_API void escrt_stats(escrt_stats_t *out);
+/* Writes the statistics as text to file descriptor fd (ESCRT_STATS=1 does
+ * this at exit on fd 2). */
+ESCRT_API void escrt_stats_print(int fd);
+
+/* ---- Non-standard C API also provided ----------------------------------- */
+ESCRT_API void free_sized(void *p, size_t size);
+ESCRT_API void free_aligned_sized(void *p, size_t alignment, size_t size);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* ESCRT_H */

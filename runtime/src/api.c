@@ -1,0 +1,243 @@
+/* The C allocation API. malloc and free are the two fast paths: a pop from
+ * the current span of the class, and a push on the owned span's local list.
+ * Everything else builds on them or on the slow paths in cache.c. The
+ * public names are defined here, so linking libescrt (static or shared) or
+ * preloading it replaces the C library's allocator. */
+#define _GNU_SOURCE
+#include "internal.h"
+
+#include <errno.h>
+#include <malloc.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define API __attribute__((visibility("default")))
+
+static inline void *alloc_class(size_t size, unsigned cls) {
+  escrt_tcache *tc = escrt_thread_cache;
+  escrt_span *s = tc->cur[cls];
+  escrt_block *b = s->free;
+  if (ESCRT_LIKELY(b)) {
+    s->free = escrt_decode(b);
+    s->used++;
+    tc->nmalloc[cls]++;
+    return b;
+  }
+  return escrt_malloc_slow(size, cls);
+}
+
+static inline void *alloc(size_t size) {
+  return alloc_class(size, escrt_class_of(size));
+}
+
+static inline void dealloc(void *p) {
+  uintptr_t a = (uintptr_t)p;
+  escrt_arena *ar = escrt_arena_of(a);
+  if (ESCRT_LIKELY(ar != NULL)) {
+    escrt_span *s = ar->spans[(a >> ESCRT_PAGE_SHIFT) & (ESCRT_ARENA_PAGES - 1)];
+    escrt_tcache *tc = escrt_thread_cache;
+    if (ESCRT_LIKELY(s && s->owner == tc && escrt_span_is_slot(s, a))) {
+      escrt_block *b = p;
+      uint32_t used = s->used;
+      /* used in [2, FULL): the span neither empties nor leaves the full
+       * list, and b is not the object freed last (a cheap double-free
+       * check; ESCRT_DEBUG=1 makes it exact). */
+      if (ESCRT_LIKELY(used - 2u < ESCRT_USED_FULL - 2u &&
+                       b != s->local_free)) {
+        b->next = escrt_encode(s->local_free, b);
+        s->local_free = b;
+        s->used = used - 1;
+        tc->nfree[s->cls]++;
+        return;
+      }
+      escrt_free_owner_slow(tc, s, b);
+      return;
+    }
+    escrt_free_slow(p, s);
+    return;
+  }
+  escrt_free_slow(p, NULL);
+}
+
+/* The smallest class whose objects are all aligned to `align` (<= page):
+ * spans start on page boundaries, so that is a size multiple of align. */
+static unsigned aligned_class(size_t size, size_t align) {
+  unsigned c = escrt_class_of(size < align ? align : size);
+  while (c && escrt_class_size_table[c] % align)
+    c = c + 1 < ESCRT_NUM_CLASSES ? c + 1 : 0;
+  return c;
+}
+
+/* align is a power of two. */
+static void *alloc_aligned(size_t align, size_t size) {
+  if (align <= 16) {
+    if (size <= 8 && align > 8)
+      size = 16;
+    return alloc(size);
+  }
+  if (align <= ESCRT_PAGE_SIZE && size <= ESCRT_MAX_SMALL_SIZE) {
+    unsigned c = aligned_class(size, align);
+    if (c)
+      return alloc_class(size, c);
+  }
+  return escrt_large_alloc(size, align, false);
+}
+
+static bool pow2(size_t x) { return x && !(x & (x - 1)); }
+
+API void *malloc(size_t size) { return alloc(size); }
+
+API void free(void *p) { dealloc(p); }
+
+API void *calloc(size_t n, size_t size) {
+  size_t total;
+  if (__builtin_mul_overflow(n, size, &total)) {
+    errno = ENOMEM;
+    return NULL;
+  }
+  if (total > ESCRT_MAX_SMALL_SIZE)
+    return escrt_large_alloc(total, 1, true);
+  void *p = alloc(total);
+  if (p)
+    memset(p, 0, total);
+  return p;
+}
+
+API void *realloc(void *p, size_t size) {
+  if (!p)
+    return alloc(size);
+  if (size == 0) { /* glibc's behaviour, which Debian's programs expect */
+    dealloc(p);
+    return NULL;
+  }
+  size_t old = escrt_usable(p);
+  if (old == 0)
+    escrt_report("realloc", "invalid pointer (not allocated by escrt)", p,
+                 NULL);
+  /* Stay in place while the object still fits and would not shrink to
+   * less than half, so growing by small steps copies O(log n) times. */
+  if (size <= old && size >= old / 2 && !escrt_is_bootstrap(p))
+    return p;
+  void *q = alloc(size);
+  if (!q)
+    return NULL;
+  memcpy(q, p, size < old ? size : old);
+  dealloc(p);
+  return q;
+}
+
+API void *reallocarray(void *p, size_t n, size_t size) {
+  size_t total;
+  if (__builtin_mul_overflow(n, size, &total)) {
+    errno = ENOMEM;
+    return NULL;
+  }
+  return realloc(p, total);
+}
+
+API int posix_memalign(void **out, size_t align, size_t size) {
+  if (!pow2(align) || align % sizeof(void *))
+    return EINVAL;
+  int saved = errno;
+  void *p = alloc_aligned(align, size);
+  if (!p) {
+    errno = saved;
+    return ENOMEM;
+  }
+  *out = p;
+  return 0;
+}
+
+API void *aligned_alloc(size_t align, size_t size) {
+  if (!pow2(align)) {
+    errno = EINVAL;
+    return NULL;
+  }
+  return alloc_aligned(align, size);
+}
+
+/* glibc rounds a non-power-of-two alignment up; so do we. */
+API void *memalign(size_t align, size_t size) {
+  if (align > ((size_t)1 << (sizeof(size_t) * 8 - 2))) {
+    errno = EINVAL;
+    return NULL;
+  }
+  while (!pow2(align))
+    align = align ? align + (align & -align) : 1;
+  return alloc_aligned(align, size);
+}
+
+API void *valloc(size_t size) {
+  return alloc_aligned((size_t)sysconf(_SC_PAGESIZE), size);
+}
+
+API void *pvalloc(size_t size) {
+  size_t page = (size_t)sysconf(_SC_PAGESIZE);
+  size_t rounded = (size + page - 1) & ~(page - 1);
+  if (rounded < size) {
+    errno = ENOMEM;
+    return NULL;
+  }
+  return alloc_aligned(page, rounded ? rounded : page);
+}
+
+API size_t malloc_usable_size(void *p) { return p ? escrt_usable(p) : 0; }
+
+/* The size (and alignment) must be those of the allocation: a mismatch
+ * means the caller's idea of the object is wrong, which free() alone could
+ * not see. */
+static void check_size(const char *fn, void *p, size_t align, size_t size) {
+  escrt_span *s = escrt_span_of(p);
+  if (!s || !p)
+    return;
+  bool ok;
+  if (s->cls) {
+    unsigned want = align > 16 ? aligned_class(size, align)
+                               : escrt_class_of(size);
+    ok = want == s->cls ||
+         (s->cls == ESCRT_CLASS_24_ALIGN8 && size > 16 && size <= 24);
+  } else {
+    ok = size <= (s->npages << ESCRT_PAGE_SHIFT) &&
+         escrt_pages_for(size ? size : 1) == s->npages;
+  }
+  if (!ok) {
+    char what[96];
+    snprintf(what, sizeof what, "size %zu does not match the object at",
+             size);
+    escrt_report(fn, what, p, s);
+  }
+}
+
+API void free_sized(void *p, size_t size) {
+  check_size("free_sized", p, 0, size);
+  dealloc(p);
+}
+
+API void free_aligned_sized(void *p, size_t align, size_t size) {
+  check_size("free_aligned_sized", p, align, size);
+  dealloc(p);
+}
+
+/* Hands every free page back to the OS now; 1 if the heap had any. */
+API int malloc_trim(size_t pad) {
+  (void)pad;
+  escrt_stats_t before, after;
+  escrt_stats(&before);
+  escrt_heap_scavenge(true);
+  escrt_stats(&after);
+  return after.heap_released > before.heap_released;
+}
+
+API void *escrt_malloc_class(size_t size, unsigned cls) {
+  if (cls == 0 || cls >= ESCRT_NUM_CLASSES ||
+      size > escrt_class_size_table[cls])
+    return alloc(size);
+  return alloc_class(size, cls);
+}
+
+API void escrt_free_class(void *p, unsigned cls) {
+  (void)cls; /* the span knows the class; the page-map lookup stays */
+  dealloc(p);
+}

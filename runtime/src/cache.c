@@ -1,0 +1,390 @@
+/* The per-thread cache (Go's mcache) and every slow path of malloc and free.
+ *
+ * A thread owns the spans it allocates from until they are empty again: its
+ * current span per class, a list of partial spans (they may have free
+ * objects) and a list of full ones. Owned spans take the owner's frees
+ * without atomics. Another thread's free goes to the span's atomic
+ * thread_free list; the first such free after the owner last looked also
+ * puts the span on the owner's `pending` stack, so a full span that gets
+ * objects back is found without scanning. An empty span is kept as the
+ * class's spare, else handed to the central list (central.c). */
+#include "internal.h"
+
+#include <errno.h>
+#include <string.h>
+
+ESCRT_HIDDEN escrt_span escrt_span_empty;
+ESCRT_HIDDEN escrt_tcache escrt_tcache_empty = {
+    .cur = {[0 ... ESCRT_NUM_CLASSES - 1] = &escrt_span_empty}};
+/* The fast paths' view: escrt_tcache_empty until the thread has a cache, and
+ * for good under ESCRT_DEBUG, so both fast paths fall through to here. */
+ESCRT_HIDDEN ESCRT_TLS escrt_tcache *escrt_thread_cache = &escrt_tcache_empty;
+ESCRT_HIDDEN ESCRT_TLS escrt_tcache *escrt_thread_real;
+/* Counts frees by threads without a cache (and with the cache gone). */
+static escrt_tcache orphan_counts;
+static atomic_bool orphan_registered;
+
+enum { TICK_RESET = 4096, TICK_STEP = 64 };
+
+/* ---- misuse ---- */
+
+void escrt_report(const char *fn, const char *what, const void *p,
+                  escrt_span *s) {
+  if (s && s->cls)
+    escrt_fatal("escrt: %s(): %s %p (%u-byte object)", fn, what, p,
+                s->elem_size);
+  escrt_fatal("escrt: %s(): %s %p", fn, what, p);
+}
+
+/* ---- debug bitmaps (ESCRT_DEBUG=1) ---- */
+
+static void debug_reset(escrt_span *s) {
+  size_t words = (s->nelems + 63) / 64;
+  if (!s->live)
+    s->live = escrt_meta_alloc(words * sizeof(uint64_t));
+  if (!s->live)
+    escrt_fatal("escrt: out of memory for ESCRT_DEBUG bitmaps");
+  for (size_t i = 0; i < words; i++)
+    atomic_store_explicit(&s->live[i], 0, memory_order_relaxed);
+}
+
+/* Flips the object's bit to `alloc`; false if it already had that value. */
+static bool debug_flip(escrt_span *s, const void *p, bool alloc) {
+  size_t i = ((uintptr_t)p - s->start) / s->elem_size;
+  uint64_t m = 1ull << (i & 63);
+  _Atomic(uint64_t) *w = &s->live[i >> 6];
+  uint64_t old = alloc ? atomic_fetch_or(w, m) : atomic_fetch_and(w, ~m);
+  return alloc ? !(old & m) : (old & m) != 0;
+}
+
+/* ---- the cache ---- */
+
+escrt_tcache *escrt_tcache_current(void) {
+  escrt_tcache *tc = escrt_thread_real;
+  if (ESCRT_LIKELY(tc))
+    return tc;
+  if (!escrt_ensure_init())
+    return NULL; /* our own start-up is calling malloc: bootstrap */
+  tc = escrt_pool_adopt();
+  if (!tc) {
+    if (!(tc = escrt_meta_alloc(sizeof *tc)))
+      return NULL;
+    for (unsigned c = 0; c < ESCRT_NUM_CLASSES; c++)
+      tc->cur[c] = &escrt_span_empty;
+    escrt_registry_add(tc);
+  }
+  tc->tick = TICK_RESET;
+  escrt_thread_real = tc;
+  if (!escrt_opt.debug)
+    escrt_thread_cache = tc;
+  escrt_thread_register(tc); /* may malloc: the cache is already in place */
+  return tc;
+}
+
+/* Background work rides on slow paths: every TICK_RESET / TICK_STEP of
+ * them, settle parked caches and give the scavenger a chance. */
+static void tick(escrt_tcache *tc) {
+  if ((tc->tick -= TICK_STEP) > 0)
+    return;
+  tc->tick = TICK_RESET;
+  escrt_pool_sweep();
+  escrt_heap_scavenge(false);
+}
+
+static void span_release(escrt_span *s) {
+  escrt_central_give(s);
+}
+
+/* The owner sees span s empty. Unless it is the current span, keep it as
+ * the class's spare or hand it to the central list. A span still on the
+ * pending stack stays put: the stack links through it. */
+static void span_emptied(escrt_tcache *tc, escrt_span *s) {
+  unsigned cls = s->cls;
+  if (tc->cur[cls] == s || atomic_load_explicit(&s->pending,
+                                                memory_order_acquire))
+    return;
+  escrt_list_remove(s->where == ESCRT_IN_FULL ? &tc->full[cls]
+                                              : &tc->partial[cls],
+                    s);
+  s->used = 0;
+  if (!tc->spare[cls]) {
+    tc->spare[cls] = s;
+    s->where = ESCRT_IN_SPARE;
+  } else {
+    span_release(s);
+  }
+}
+
+/* Takes other threads' frees into s; a full span becomes partial. */
+static void settle(escrt_tcache *tc, escrt_span *s) {
+  uint32_t n = escrt_span_collect(s);
+  uint32_t used = s->used & ~ESCRT_USED_FULL;
+  if (n > used)
+    escrt_report("free", "double free detected in span at", (void *)s->start,
+                 s);
+  if (n && (s->used & ESCRT_USED_FULL)) {
+    escrt_list_remove(&tc->full[s->cls], s);
+    escrt_list_push(&tc->partial[s->cls], s, ESCRT_IN_PARTIAL);
+  }
+  s->used = used - n;
+  if (s->used == 0 && s->where != ESCRT_IN_SPARE)
+    span_emptied(tc, s);
+}
+
+void escrt_tcache_process_pending(escrt_tcache *tc) {
+  escrt_span *s =
+      atomic_exchange_explicit(&tc->pending, NULL, memory_order_acquire);
+  while (s) {
+    escrt_span *next = s->pending_next;
+    atomic_store_explicit(&s->pending, 0, memory_order_release);
+    if (s->owner == tc)
+      settle(tc, s);
+    s = next;
+  }
+}
+
+/* Makes s->free non-empty from the span's other lists; false if none. */
+static bool refill(escrt_span *s) {
+  if (s->free)
+    return true;
+  if (!s->local_free) {
+    uint32_t n = escrt_span_collect(s);
+    if (n > s->used)
+      escrt_report("free", "double free detected in span at",
+                   (void *)s->start, s);
+    s->used -= n;
+  }
+  s->free = s->local_free;
+  s->local_free = NULL;
+  return s->free != NULL;
+}
+
+static escrt_span *fresh_span(escrt_tcache *tc, unsigned cls) {
+  escrt_span *s = escrt_central_take(cls);
+  if (!s) {
+    s = escrt_heap_alloc(escrt_class_npages[cls], 1);
+    if (!s)
+      return NULL;
+  }
+  escrt_span_init(s, cls);
+  if (escrt_opt.debug)
+    debug_reset(s);
+  s->owner = tc;
+  s->where = ESCRT_IN_NONE;
+  return s;
+}
+
+/* The current span of cls is exhausted: retire it to the full list and
+ * find the next one: a partial span, the spare, the central list, the page
+ * heap, in that order. */
+static escrt_span *next_span(escrt_tcache *tc, unsigned cls) {
+  escrt_span *old = tc->cur[cls], *s;
+  tc->cur[cls] = &escrt_span_empty;
+  if (old != &escrt_span_empty) {
+    old->used |= ESCRT_USED_FULL;
+    escrt_list_push(&tc->full[cls], old, ESCRT_IN_FULL);
+  }
+  while ((s = tc->partial[cls])) {
+    escrt_list_remove(&tc->partial[cls], s);
+    if (refill(s))
+      goto found;
+    s->used |= ESCRT_USED_FULL;
+    escrt_list_push(&tc->full[cls], s, ESCRT_IN_FULL);
+  }
+  if ((s = tc->spare[cls])) {
+    tc->spare[cls] = NULL;
+    s->where = ESCRT_IN_NONE;
+    if (refill(s))
+      goto found;
+    s->used |= ESCRT_USED_FULL; /* cannot happen: a spare is empty */
+    escrt_list_push(&tc->full[cls], s, ESCRT_IN_FULL);
+  }
+  if (!(s = fresh_span(tc, cls)))
+    return NULL;
+found:
+  tc->cur[cls] = s;
+  return s;
+}
+
+static void *cache_alloc(escrt_tcache *tc, unsigned cls) {
+  if (atomic_load_explicit(&tc->pending, memory_order_relaxed))
+    escrt_tcache_process_pending(tc);
+  escrt_span *s = tc->cur[cls];
+  if (!s->free) {
+    tick(tc);
+    if (s == &escrt_span_empty || !refill(s)) {
+      if (!(s = next_span(tc, cls))) {
+        errno = ENOMEM;
+        return NULL;
+      }
+    }
+  }
+  escrt_block *b = s->free;
+  s->free = escrt_decode(b);
+  s->used++;
+  tc->nmalloc[cls]++;
+  if (escrt_opt.debug && !debug_flip(s, b, true))
+    escrt_report("malloc", "heap corruption: handing out live object", b, s);
+  return b;
+}
+
+void *escrt_malloc_slow(size_t size, unsigned cls) {
+  escrt_tcache *tc = escrt_tcache_current();
+  if (!tc)
+    return escrt_bootstrap_alloc(size);
+  if (cls == 0)
+    return escrt_large_alloc(size, 1, false);
+  return cache_alloc(tc, cls);
+}
+
+/* ---- large objects: page runs from the page heap ---- */
+
+void *escrt_large_alloc(size_t size, size_t align, bool zero) {
+  if (!escrt_tcache_current())
+    return escrt_bootstrap_alloc(size);
+  if (size > PTRDIFF_MAX) {
+    errno = ENOMEM;
+    return NULL;
+  }
+  size_t align_pages = (align + ESCRT_PAGE_SIZE - 1) >> ESCRT_PAGE_SHIFT;
+  escrt_span *s = escrt_heap_alloc(escrt_pages_for(size ? size : 1),
+                                   align_pages ? align_pages : 1);
+  if (!s) {
+    errno = ENOMEM;
+    return NULL;
+  }
+  s->cls = 0;
+  s->owner = NULL;
+  s->large_live = 1;
+  if (zero && s->needzero)
+    memset((void *)s->start, 0, size);
+  escrt_heap_count_large(s->npages << ESCRT_PAGE_SHIFT, true);
+  escrt_heap_scavenge(false);
+  return (void *)s->start;
+}
+
+static void large_free(void *p, escrt_span *s) {
+  if ((uintptr_t)p != s->start)
+    escrt_report("free", "invalid pointer", p, s);
+  if (!s->large_live)
+    escrt_report("free", "double free of", p, s);
+  s->large_live = 0;
+  escrt_heap_count_large(s->npages << ESCRT_PAGE_SHIFT, false);
+  escrt_heap_free(s);
+  escrt_heap_scavenge(false);
+}
+
+/* ---- free ---- */
+
+/* The owner's free when the fast path's cheap test failed: the span becomes
+ * empty or was full, or the object looks freed already. */
+void escrt_free_owner_slow(escrt_tcache *tc, escrt_span *s, escrt_block *b) {
+  uint32_t used = s->used & ~ESCRT_USED_FULL;
+  if (used == 0 || b == s->local_free || b == s->free)
+    escrt_report("free", "double free of", b, s);
+  b->next = escrt_encode(s->local_free, b);
+  s->local_free = b;
+  tc->nfree[s->cls]++;
+  if (s->used & ESCRT_USED_FULL) {
+    escrt_list_remove(&tc->full[s->cls], s);
+    escrt_list_push(&tc->partial[s->cls], s, ESCRT_IN_PARTIAL);
+  }
+  s->used = used - 1;
+  if (s->used == 0)
+    span_emptied(tc, s);
+}
+
+static void count_orphan_free(unsigned cls) {
+  if (!atomic_exchange(&orphan_registered, true))
+    escrt_registry_add(&orphan_counts);
+  __atomic_fetch_add(&orphan_counts.nfree[cls], 1, __ATOMIC_RELAXED);
+}
+
+/* Another thread's free: push on the atomic list; the first push since the
+ * owner last collected tells the owner through its pending stack. */
+static void remote_free(escrt_span *s, escrt_block *b) {
+  uintptr_t old = atomic_load_explicit(&s->thread_free, memory_order_relaxed);
+  do
+    b->next = escrt_encode((escrt_block *)old, b);
+  while (!atomic_compare_exchange_weak_explicit(&s->thread_free, &old,
+                                                (uintptr_t)b,
+                                                memory_order_release,
+                                                memory_order_relaxed));
+  if (old || atomic_exchange_explicit(&s->pending, 1, memory_order_acq_rel))
+    return;
+  escrt_tcache *owner = s->owner;
+  escrt_span *head = atomic_load_explicit(&owner->pending,
+                                          memory_order_relaxed);
+  do
+    s->pending_next = head;
+  while (!atomic_compare_exchange_weak_explicit(&owner->pending, &head, s,
+                                                memory_order_release,
+                                                memory_order_relaxed));
+}
+
+void escrt_free_slow(void *p, escrt_span *s) {
+  if (!p)
+    return;
+  if (!s && !(s = escrt_span_of(p))) {
+    if (escrt_is_bootstrap(p))
+      return;
+    if (escrt_arena_of((uintptr_t)p) && !escrt_arena_of((uintptr_t)p)->huge)
+      escrt_report("free", "invalid pointer (no live object at)", p, NULL);
+    escrt_message("escrt: free(): pointer %p was not allocated by escrt; "
+                  "ignored",
+                  p);
+    return;
+  }
+  if (s->cls == 0) {
+    large_free(p, s);
+    return;
+  }
+  if (!escrt_span_is_slot(s, (uintptr_t)p))
+    escrt_report("free", "invalid pointer", p, s);
+  if (!s->owner)
+    escrt_report("free", "double free of", p, s);
+  if (escrt_opt.debug && !debug_flip(s, p, false))
+    escrt_report("free", "double free of", p, s);
+  escrt_tcache *tc = escrt_thread_real;
+  if (s->owner == tc) {
+    escrt_free_owner_slow(tc, s, p);
+    return;
+  }
+  remote_free(s, p);
+  if (tc)
+    tc->nfree[s->cls]++;
+  else
+    count_orphan_free(s->cls);
+}
+
+size_t escrt_usable(const void *p) {
+  escrt_span *s = escrt_span_of(p);
+  if (!s)
+    return escrt_is_bootstrap(p) ? escrt_bootstrap_size(p) : 0;
+  if (s->cls)
+    return escrt_span_is_slot(s, (uintptr_t)p) ? s->elem_size : 0;
+  return (uintptr_t)p == s->start ? s->npages << ESCRT_PAGE_SHIFT : 0;
+}
+
+/* ---- thread exit ---- */
+
+/* The thread is gone: settle what others freed, give back empty spans and
+ * park the cache with the spans that still hold live objects. */
+void escrt_tcache_abandon(escrt_tcache *tc) {
+  escrt_tcache_process_pending(tc);
+  for (unsigned c = 1; c < ESCRT_NUM_CLASSES; c++) {
+    escrt_span *s = tc->cur[c];
+    if (s != &escrt_span_empty) {
+      tc->cur[c] = &escrt_span_empty;
+      escrt_list_push(&tc->partial[c], s, ESCRT_IN_PARTIAL);
+      settle(tc, s);
+    }
+    if ((s = tc->spare[c])) {
+      tc->spare[c] = NULL;
+      span_release(s);
+    }
+  }
+  escrt_thread_cache = &escrt_tcache_empty;
+  escrt_thread_real = NULL;
+  escrt_pool_park(tc);
+}

@@ -1,0 +1,256 @@
+/* Types and small inline helpers shared by the layers of libescrt.
+ *
+ * Layers, bottom up (one file each):
+ *   os.c        mmap/madvise, clock, messages
+ *   options.c   ESCRT_* environment settings
+ *   sizeclass.c Go's size-class table and the size -> class lookups
+ *   pageheap.c  arenas, the page map, free page runs, the scavenger (mheap)
+ *   span.c      one span's free lists (mspan)
+ *   central.c   per-class lists of empty spans, parked caches (mcentral)
+ *   cache.c     the per-thread cache and every slow path (mcache)
+ *   stats.c     escrt_stats (MemStats)
+ *   init.c      bootstrap, thread exit, fork
+ *   api.c       malloc & co: the fast paths
+ */
+#ifndef ESCRT_INTERNAL_H
+#define ESCRT_INTERNAL_H
+
+#include "escrt.h"
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define ESCRT_HIDDEN __attribute__((visibility("hidden")))
+#define ESCRT_LIKELY(x) __builtin_expect(!!(x), 1)
+#define ESCRT_UNLIKELY(x) __builtin_expect(!!(x), 0)
+#define ESCRT_NOINLINE __attribute__((noinline))
+#define ESCRT_COLD __attribute__((cold, noinline))
+#define ESCRT_TLS __thread __attribute__((tls_model("initial-exec")))
+
+enum {
+  ESCRT_PAGE_SHIFT = 13,
+  /* Arenas are 64 MiB, aligned, like Go's heapArena on 64-bit Linux. */
+  ESCRT_ARENA_SHIFT = 26,
+  ESCRT_ARENA_PAGES = 1 << (ESCRT_ARENA_SHIFT - ESCRT_PAGE_SHIFT),
+  ESCRT_ARENA_WORDS = ESCRT_ARENA_PAGES / 64,
+  /* User space on x86-64 (4-level paging) is 47 bits. */
+  ESCRT_ADDRESS_BITS = 47,
+  ESCRT_ARENA_MAP_SIZE = 1 << (ESCRT_ADDRESS_BITS - ESCRT_ARENA_SHIFT),
+  /* Runs over 16 MiB get a mapping of their own, unmapped on free. */
+  ESCRT_HUGE_PAGES = 2048,
+};
+
+typedef struct escrt_block {
+  uintptr_t next; /* encoded, see escrt_encode */
+} escrt_block;
+
+typedef struct escrt_span escrt_span;
+typedef struct escrt_tcache escrt_tcache;
+
+/* Where a span is; only the thread that owns the span changes it. */
+enum escrt_span_where {
+  ESCRT_IN_NONE,    /* the owner's current span, or a large object */
+  ESCRT_IN_PARTIAL, /* owner's list of spans that may have free objects */
+  ESCRT_IN_FULL,    /* owner's list of spans with every object handed out */
+  ESCRT_IN_SPARE,   /* owner's one empty span kept for the class */
+  ESCRT_IN_CENTRAL, /* empty, unowned, in the central list of its class */
+};
+
+/* `used` carries this bit while the span is on the owner's full list, so the
+ * owner's free tests "becomes empty or was full" with one comparison. */
+#define ESCRT_USED_FULL 0x80000000u
+
+struct escrt_span {
+  /* First cache line: everything the fast paths touch. */
+  escrt_block *free;       /* malloc pops here */
+  escrt_block *local_free; /* the owner's frees push here */
+  uint32_t used;           /* objects out, as the owner knows it */
+  uint8_t cls;             /* size class; 0 = large object */
+  uint8_t where;           /* enum escrt_span_where */
+  uint8_t large_live;      /* large object: 1 while allocated */
+  uint8_t needzero;        /* pages may hold old data */
+  uint64_t divisor;        /* ceil(2^64 / elem_size): divisibility test */
+  uintptr_t start;
+  uint32_t limit;          /* nelems * elem_size: offsets past it are tail */
+  uint32_t elem_size;
+  escrt_tcache *owner;     /* fixed while the span holds live objects */
+  _Atomic uintptr_t thread_free; /* other threads' frees (encoded list) */
+  uint32_t nelems;
+  /* Colder fields. */
+  size_t npages;
+  escrt_span *next, *prev;              /* list links (where) */
+  escrt_span *pending_next;             /* owner's pending stack */
+  atomic_uint pending;                  /* 1 while on a pending stack */
+  _Atomic(uint64_t) *live;              /* ESCRT_DEBUG: allocated slots */
+};
+
+/* The per-thread cache (Go's mcache). The first field is all the malloc
+ * fast path reads; a thread without a cache points at escrt_tcache_empty,
+ * whose spans never have free objects, so the fast path needs no test. */
+struct escrt_tcache {
+  escrt_span *cur[ESCRT_NUM_CLASSES];
+  uint64_t nmalloc[ESCRT_NUM_CLASSES];
+  uint64_t nfree[ESCRT_NUM_CLASSES];
+  escrt_span *partial[ESCRT_NUM_CLASSES];
+  escrt_span *full[ESCRT_NUM_CLASSES];
+  escrt_span *spare[ESCRT_NUM_CLASSES];
+  _Atomic(escrt_span *) pending; /* spans that received remote frees */
+  int64_t tick;                  /* objects until the next clock read */
+  bool parked;                   /* its thread exited; in the pool */
+  escrt_tcache *next_all;        /* registry of every cache ever made */
+  escrt_tcache *next_parked;
+};
+
+typedef struct escrt_arena {
+  uintptr_t base;
+  size_t npages;          /* pages in use by the heap in this arena */
+  bool huge;              /* one object, its own mapping */
+  size_t map_bytes;       /* huge: bytes mapped */
+  size_t free_pages;
+  struct escrt_arena *next; /* address order */
+  uint64_t used[ESCRT_ARENA_WORDS];  /* page belongs to a span */
+  uint64_t dirty[ESCRT_ARENA_WORDS]; /* page touched and not released */
+  uint16_t freed_at[ESCRT_ARENA_PAGES]; /* scavenger clock when freed */
+  escrt_span *spans[ESCRT_ARENA_PAGES];
+} escrt_arena;
+
+/* ---- globals ---- */
+extern ESCRT_HIDDEN escrt_arena *escrt_arena_map[ESCRT_ARENA_MAP_SIZE];
+extern ESCRT_HIDDEN uintptr_t escrt_key;
+extern ESCRT_HIDDEN ESCRT_TLS escrt_tcache *escrt_thread_cache;
+extern ESCRT_HIDDEN escrt_tcache escrt_tcache_empty;
+extern ESCRT_HIDDEN escrt_span escrt_span_empty;
+
+extern ESCRT_HIDDEN const uint32_t escrt_class_size_table[ESCRT_NUM_CLASSES];
+extern ESCRT_HIDDEN const uint8_t escrt_class_npages[ESCRT_NUM_CLASSES];
+extern ESCRT_HIDDEN const uint8_t escrt_class_by8[129];
+extern ESCRT_HIDDEN const uint8_t escrt_class_by128[249];
+
+/* ---- options.c ---- */
+typedef struct escrt_options {
+  bool debug;          /* ESCRT_DEBUG=1: exact double/invalid free checks */
+  bool stats;          /* ESCRT_STATS=1: print statistics at exit */
+  uint32_t decay_ms;   /* ESCRT_DECAY_MS: idle time before pages go back */
+} escrt_options;
+extern ESCRT_HIDDEN escrt_options escrt_opt;
+ESCRT_HIDDEN void escrt_options_init(void);
+
+/* ---- os.c ---- */
+ESCRT_HIDDEN void *escrt_os_map(size_t size, size_t align);
+ESCRT_HIDDEN void escrt_os_unmap(void *p, size_t size);
+ESCRT_HIDDEN void escrt_os_release(void *p, size_t size);
+ESCRT_HIDDEN uint64_t escrt_clock_ms(void);
+ESCRT_HIDDEN void escrt_message(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2)));
+ESCRT_HIDDEN __attribute__((noreturn)) void escrt_fatal(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2)));
+ESCRT_HIDDEN uintptr_t escrt_os_random(void);
+
+/* ---- pageheap.c ---- */
+ESCRT_HIDDEN escrt_span *escrt_heap_alloc(size_t npages, size_t align_pages);
+ESCRT_HIDDEN void escrt_heap_free(escrt_span *s);
+ESCRT_HIDDEN void escrt_heap_scavenge(bool force);
+ESCRT_HIDDEN void *escrt_meta_alloc(size_t size);
+ESCRT_HIDDEN void escrt_heap_lock_all(void);
+ESCRT_HIDDEN void escrt_heap_unlock_all(void);
+typedef struct escrt_heap_counts {
+  uint64_t sys, inuse, idle, released, meta, scavenges, large_bytes;
+  uint64_t large_mallocs, large_frees;
+} escrt_heap_counts;
+ESCRT_HIDDEN void escrt_heap_counts_get(escrt_heap_counts *out);
+ESCRT_HIDDEN void escrt_heap_count_large(size_t bytes, bool alloc);
+
+/* ---- span.c ---- */
+ESCRT_HIDDEN void escrt_span_init(escrt_span *s, unsigned cls);
+ESCRT_HIDDEN uint32_t escrt_span_collect(escrt_span *s);
+ESCRT_HIDDEN void escrt_list_push(escrt_span **head, escrt_span *s,
+                                  enum escrt_span_where where);
+ESCRT_HIDDEN void escrt_list_remove(escrt_span **head, escrt_span *s);
+
+/* ---- central.c ---- */
+ESCRT_HIDDEN escrt_span *escrt_central_take(unsigned cls);
+ESCRT_HIDDEN void escrt_central_give(escrt_span *s);
+ESCRT_HIDDEN escrt_tcache *escrt_pool_adopt(void);
+ESCRT_HIDDEN void escrt_pool_park(escrt_tcache *tc);
+ESCRT_HIDDEN void escrt_pool_sweep(void);
+ESCRT_HIDDEN void escrt_registry_add(escrt_tcache *tc);
+ESCRT_HIDDEN escrt_tcache *escrt_registry_first(void);
+ESCRT_HIDDEN void escrt_central_lock_all(void);
+ESCRT_HIDDEN void escrt_central_unlock_all(void);
+ESCRT_HIDDEN void escrt_central_after_fork_child(escrt_tcache *mine);
+
+/* ---- cache.c ---- */
+ESCRT_HIDDEN void *escrt_malloc_slow(size_t size, unsigned cls);
+ESCRT_HIDDEN void escrt_free_slow(void *p, escrt_span *s);
+ESCRT_HIDDEN void escrt_free_owner_slow(escrt_tcache *tc, escrt_span *s,
+                                        escrt_block *b);
+ESCRT_HIDDEN void escrt_tcache_process_pending(escrt_tcache *tc);
+ESCRT_HIDDEN void escrt_tcache_abandon(escrt_tcache *tc);
+ESCRT_HIDDEN escrt_tcache *escrt_tcache_current(void);
+ESCRT_HIDDEN void *escrt_large_alloc(size_t size, size_t align, bool zero);
+ESCRT_HIDDEN size_t escrt_usable(const void *p);
+ESCRT_HIDDEN __attribute__((noreturn)) void
+escrt_report(const char *fn, const char *what, const void *p, escrt_span *s);
+
+/* ---- init.c ---- */
+ESCRT_HIDDEN bool escrt_ensure_init(void);
+ESCRT_HIDDEN void *escrt_bootstrap_alloc(size_t size);
+ESCRT_HIDDEN bool escrt_is_bootstrap(const void *p);
+ESCRT_HIDDEN size_t escrt_bootstrap_size(const void *p);
+ESCRT_HIDDEN void escrt_thread_register(escrt_tcache *tc);
+ESCRT_HIDDEN extern ESCRT_TLS escrt_tcache *escrt_thread_real;
+
+/* ---- inline helpers ---- */
+
+/* Safe-linking (glibc's idea, with a per-process key): a link is stored as
+ * next ^ (address of the link >> 12) ^ key, so an overwritten or forged link
+ * decodes to garbage instead of a chosen address. */
+static inline uintptr_t escrt_encode(const escrt_block *next,
+                                     const escrt_block *at) {
+  return (uintptr_t)next ^ ((uintptr_t)at >> 12) ^ escrt_key;
+}
+static inline escrt_block *escrt_decode(const escrt_block *at) {
+  return (escrt_block *)(at->next ^ ((uintptr_t)at >> 12) ^ escrt_key);
+}
+
+/* The span holding address p, or NULL (not ours, or a free page). */
+static inline escrt_arena *escrt_arena_of(uintptr_t a) {
+  uintptr_t i = a >> ESCRT_ARENA_SHIFT;
+  return ESCRT_LIKELY(i < ESCRT_ARENA_MAP_SIZE) ? escrt_arena_map[i] : NULL;
+}
+static inline escrt_span *escrt_span_of(const void *p) {
+  uintptr_t a = (uintptr_t)p;
+  escrt_arena *ar = escrt_arena_of(a);
+  if (!ar)
+    return NULL;
+  return ar->spans[(a >> ESCRT_PAGE_SHIFT) & (ESCRT_ARENA_PAGES - 1)];
+}
+
+/* a is the start of an object of small span s. Lemire's divisibility test:
+ * off % size == 0 iff off * ceil(2^64/size) < ceil(2^64/size), exact for
+ * off < 2^32 (spans are at most 80 KiB); the limit rejects the tail. */
+static inline bool escrt_span_is_slot(const escrt_span *s, uintptr_t a) {
+  uintptr_t off = a - s->start;
+  return off < s->limit && off * s->divisor < s->divisor;
+}
+
+static inline unsigned escrt_class_of(size_t size) {
+  if (ESCRT_LIKELY(size <= 1024))
+    return escrt_class_by8[(size + 7) >> 3];
+  if (size <= ESCRT_MAX_SMALL_SIZE)
+    return escrt_class_by128[(size - 1024 + 127) >> 7];
+  return 0;
+}
+
+static inline size_t escrt_pages_for(size_t size) {
+  return (size + ESCRT_PAGE_SIZE - 1) >> ESCRT_PAGE_SHIFT;
+}
+
+static inline uint64_t escrt_relaxed_load(const uint64_t *p) {
+  return *(const volatile uint64_t *)p;
+}
+
+#endif /* ESCRT_INTERNAL_H */

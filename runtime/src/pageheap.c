@@ -1,0 +1,353 @@
+/* The page heap (Go's mheap): 64 MiB arenas carved into runs of 8 KiB pages.
+ *
+ * Each arena keeps a bitmap of pages in use and of pages that are dirty
+ * (touched and not yet returned to the OS). Free runs are the gaps in the
+ * in-use bitmap, so coalescing is implicit; allocation is address-ordered
+ * first fit over arenas kept in address order, which packs the heap low and
+ * lets idle arenas age out whole. The page map (escrt_arena_map, then the
+ * arena's spans[]) takes any address to its span, and says "not ours" for
+ * memory we never mapped. Runs over 16 MiB get a mapping of their own.
+ *
+ * The scavenger returns pages that stayed free for ESCRT_DECAY_MS with
+ * MADV_DONTNEED. It runs from slow paths (span refills, page-heap calls), at
+ * most every 50 ms, so a program needs no call to get its memory back. */
+#include "internal.h"
+
+#include <string.h>
+
+ESCRT_HIDDEN escrt_arena *escrt_arena_map[ESCRT_ARENA_MAP_SIZE];
+
+static pthread_mutex_t heap_lock = PTHREAD_MUTEX_INITIALIZER;
+static escrt_arena *arenas;      /* normal arenas, address order */
+static escrt_span *span_structs; /* recycled span descriptors */
+static uint64_t sys_bytes, inuse_pages, dirty_free_pages, scavenges;
+static _Atomic uint64_t last_scavenge_ms;
+static _Atomic uint64_t large_bytes, large_mallocs, large_frees;
+
+static pthread_mutex_t meta_lock = PTHREAD_MUTEX_INITIALIZER;
+static char *meta_cur, *meta_end;
+static uint64_t meta_bytes;
+
+enum { SCAVENGE_EVERY_MS = 50, CLOCK_QUANTUM_SHIFT = 6 /* 64 ms */ };
+
+/* Metadata (span descriptors, caches, debug bitmaps) comes from its own
+ * mappings, never from the heap it describes, and is never returned. */
+void *escrt_meta_alloc(size_t size) {
+  size = (size + 63) & ~(size_t)63;
+  pthread_mutex_lock(&meta_lock);
+  if ((size_t)(meta_end - meta_cur) < size) {
+    size_t chunk = size > (1 << 20) ? size : (1 << 20);
+    char *p = escrt_os_map(chunk, 4096);
+    if (!p) {
+      pthread_mutex_unlock(&meta_lock);
+      return NULL;
+    }
+    meta_cur = p;
+    meta_end = p + chunk;
+    meta_bytes += chunk;
+  }
+  void *r = meta_cur;
+  meta_cur += size;
+  pthread_mutex_unlock(&meta_lock);
+  return r;
+}
+
+/* ---- bitmaps ---- */
+
+/* First index in [from, limit) whose bit equals `set`, else limit. */
+static size_t find_bit(const uint64_t *bits, size_t from, size_t limit,
+                       bool set) {
+  while (from < limit) {
+    size_t w = from >> 6;
+    uint64_t word = (set ? bits[w] : ~bits[w]) & (~0ull << (from & 63));
+    if (word) {
+      size_t i = (w << 6) + (size_t)__builtin_ctzll(word);
+      return i < limit ? i : limit;
+    }
+    from = (w + 1) << 6;
+  }
+  return limit;
+}
+
+static void set_range(uint64_t *bits, size_t i, size_t n, bool v) {
+  for (size_t end = i + n; i < end;) {
+    size_t bit = i & 63, k = 64 - bit < end - i ? 64 - bit : end - i;
+    uint64_t mask = (k == 64 ? ~0ull : ((1ull << k) - 1)) << bit;
+    if (v)
+      bits[i >> 6] |= mask;
+    else
+      bits[i >> 6] &= ~mask;
+    i += k;
+  }
+}
+
+static size_t count_range(const uint64_t *bits, size_t i, size_t n) {
+  size_t c = 0;
+  for (size_t end = i + n; i < end;) {
+    size_t bit = i & 63, k = 64 - bit < end - i ? 64 - bit : end - i;
+    uint64_t mask = (k == 64 ? ~0ull : ((1ull << k) - 1)) << bit;
+    c += (size_t)__builtin_popcountll(bits[i >> 6] & mask);
+    i += k;
+  }
+  return c;
+}
+
+/* ---- span descriptors (under heap_lock) ---- */
+
+static escrt_span *span_new(void) {
+  escrt_span *s = span_structs;
+  if (s)
+    span_structs = s->next;
+  else if (!(s = escrt_meta_alloc(sizeof *s)))
+    return NULL;
+  memset(s, 0, sizeof *s);
+  return s;
+}
+
+static void span_recycle(escrt_span *s) {
+  s->next = span_structs;
+  span_structs = s;
+}
+
+/* ---- arenas ---- */
+
+static escrt_arena *arena_new(void) {
+  escrt_arena *ar = escrt_os_map(sizeof *ar, 4096);
+  if (!ar)
+    return NULL;
+  void *base = escrt_os_map((size_t)1 << ESCRT_ARENA_SHIFT,
+                            (size_t)1 << ESCRT_ARENA_SHIFT);
+  if (!base) {
+    escrt_os_unmap(ar, sizeof *ar);
+    return NULL;
+  }
+  ar->base = (uintptr_t)base;
+  ar->npages = ESCRT_ARENA_PAGES;
+  ar->free_pages = ESCRT_ARENA_PAGES;
+  escrt_arena **at = &arenas;
+  while (*at && (*at)->base < ar->base)
+    at = &(*at)->next;
+  ar->next = *at;
+  *at = ar;
+  sys_bytes += (size_t)1 << ESCRT_ARENA_SHIFT;
+  atomic_store_explicit(
+      (_Atomic(escrt_arena *) *)&escrt_arena_map[ar->base >> ESCRT_ARENA_SHIFT],
+      ar, memory_order_release);
+  return ar;
+}
+
+/* First page of the first free run of n pages starting on a multiple of
+ * align (in pages), or SIZE_MAX. */
+static size_t arena_find(const escrt_arena *ar, size_t n, size_t align) {
+  size_t i = 0;
+  while (i < ESCRT_ARENA_PAGES) {
+    size_t a = find_bit(ar->used, i, ESCRT_ARENA_PAGES, false);
+    if (a == ESCRT_ARENA_PAGES)
+      break;
+    size_t b = find_bit(ar->used, a, ESCRT_ARENA_PAGES, true);
+    size_t s = (a + align - 1) & ~(align - 1);
+    if (s + n <= b)
+      return s;
+    i = b;
+  }
+  return SIZE_MAX;
+}
+
+/* A run over 16 MiB (or aligned beyond an arena): its own mapping. Only the
+ * first 64 MiB slot of the map points at it, so interior pointers past that
+ * read as "not ours", which is all free() needs. */
+static escrt_span *huge_alloc(size_t npages, size_t align_pages) {
+  size_t bytes = npages << ESCRT_PAGE_SHIFT;
+  size_t align = (size_t)1 << ESCRT_ARENA_SHIFT;
+  if ((align_pages << ESCRT_PAGE_SHIFT) > align)
+    align = align_pages << ESCRT_PAGE_SHIFT;
+  if (npages > (SIZE_MAX >> ESCRT_PAGE_SHIFT) - align)
+    return NULL;
+  escrt_arena *ar = escrt_os_map(sizeof *ar, 4096);
+  if (!ar)
+    return NULL;
+  void *base = escrt_os_map(bytes, align);
+  pthread_mutex_lock(&heap_lock);
+  escrt_span *s = base ? span_new() : NULL;
+  if (!s) {
+    pthread_mutex_unlock(&heap_lock);
+    if (base)
+      escrt_os_unmap(base, bytes);
+    escrt_os_unmap(ar, sizeof *ar);
+    return NULL;
+  }
+  ar->base = (uintptr_t)base;
+  ar->huge = true;
+  ar->map_bytes = bytes;
+  s->start = ar->base;
+  s->npages = npages;
+  ar->spans[0] = s;
+  sys_bytes += bytes;
+  inuse_pages += npages;
+  atomic_store_explicit(
+      (_Atomic(escrt_arena *) *)&escrt_arena_map[ar->base >> ESCRT_ARENA_SHIFT],
+      ar, memory_order_release);
+  pthread_mutex_unlock(&heap_lock);
+  return s;
+}
+
+static void huge_free(escrt_arena *ar, escrt_span *s) {
+  pthread_mutex_lock(&heap_lock);
+  escrt_arena_map[ar->base >> ESCRT_ARENA_SHIFT] = NULL;
+  sys_bytes -= ar->map_bytes;
+  inuse_pages -= s->npages;
+  span_recycle(s);
+  pthread_mutex_unlock(&heap_lock);
+  escrt_os_unmap((void *)ar->base, ar->map_bytes);
+  escrt_os_unmap(ar, sizeof *ar);
+}
+
+escrt_span *escrt_heap_alloc(size_t npages, size_t align_pages) {
+  if (npages > ESCRT_HUGE_PAGES || align_pages > ESCRT_ARENA_PAGES / 2)
+    return huge_alloc(npages, align_pages);
+  pthread_mutex_lock(&heap_lock);
+  escrt_arena *ar;
+  size_t i = SIZE_MAX;
+  for (ar = arenas; ar; ar = ar->next)
+    if (ar->free_pages >= npages &&
+        (i = arena_find(ar, npages, align_pages)) != SIZE_MAX)
+      break;
+  if (!ar) {
+    if (!(ar = arena_new()) ||
+        (i = arena_find(ar, npages, align_pages)) == SIZE_MAX) {
+      pthread_mutex_unlock(&heap_lock);
+      return NULL;
+    }
+  }
+  escrt_span *s = span_new();
+  if (!s) {
+    pthread_mutex_unlock(&heap_lock);
+    return NULL;
+  }
+  size_t dirty = count_range(ar->dirty, i, npages);
+  set_range(ar->used, i, npages, true);
+  set_range(ar->dirty, i, npages, true);
+  ar->free_pages -= npages;
+  inuse_pages += npages;
+  dirty_free_pages -= dirty;
+  s->start = ar->base + (i << ESCRT_PAGE_SHIFT);
+  s->npages = npages;
+  s->needzero = dirty != 0;
+  for (size_t k = 0; k < npages; k++)
+    ar->spans[i + k] = s;
+  pthread_mutex_unlock(&heap_lock);
+  return s;
+}
+
+void escrt_heap_free(escrt_span *s) {
+  escrt_arena *ar = escrt_arena_of(s->start);
+  if (ar->huge) {
+    huge_free(ar, s);
+    return;
+  }
+  uint16_t now = (uint16_t)(escrt_clock_ms() >> CLOCK_QUANTUM_SHIFT);
+  size_t i = (s->start - ar->base) >> ESCRT_PAGE_SHIFT, n = s->npages;
+  pthread_mutex_lock(&heap_lock);
+  for (size_t k = 0; k < n; k++) {
+    ar->spans[i + k] = NULL;
+    ar->freed_at[i + k] = now;
+  }
+  set_range(ar->used, i, n, false);
+  ar->free_pages += n;
+  inuse_pages -= n;
+  dirty_free_pages += n;
+  span_recycle(s);
+  pthread_mutex_unlock(&heap_lock);
+}
+
+/* ---- scavenger ---- */
+
+/* Returns free dirty pages idle for at least the decay time (all of them when
+ * forced). The lock is dropped around madvise, with the range marked in use
+ * so nobody allocates it meanwhile. */
+void escrt_heap_scavenge(bool force) {
+  uint64_t now_ms = escrt_clock_ms();
+  uint64_t last = atomic_load_explicit(&last_scavenge_ms, memory_order_relaxed);
+  if (!force && now_ms - last < SCAVENGE_EVERY_MS)
+    return;
+  if (force)
+    pthread_mutex_lock(&heap_lock);
+  else if (pthread_mutex_trylock(&heap_lock))
+    return;
+  atomic_store_explicit(&last_scavenge_ms, now_ms, memory_order_relaxed);
+  uint16_t now = (uint16_t)(now_ms >> CLOCK_QUANTUM_SHIFT);
+  uint32_t decay = force ? 0 : escrt_opt.decay_ms >> CLOCK_QUANTUM_SHIFT;
+  bool released = false;
+  for (escrt_arena *ar = arenas; ar && dirty_free_pages; ar = ar->next) {
+    size_t i = 0;
+    while (i < ESCRT_ARENA_PAGES) {
+      /* Next free dirty page old enough, then the run of such pages. */
+      size_t a = find_bit(ar->dirty, i, ESCRT_ARENA_PAGES, true);
+      a = a < ESCRT_ARENA_PAGES ? find_bit(ar->used, a, ESCRT_ARENA_PAGES,
+                                           false)
+                                : a;
+      if (a == ESCRT_ARENA_PAGES)
+        break;
+      size_t b = a;
+      while (b < ESCRT_ARENA_PAGES &&
+             !(ar->used[b >> 6] >> (b & 63) & 1) &&
+             (ar->dirty[b >> 6] >> (b & 63) & 1) &&
+             (uint16_t)(now - ar->freed_at[b]) >= decay)
+        b++;
+      if (b == a) {
+        i = a + 1;
+        continue;
+      }
+      size_t n = b - a;
+      set_range(ar->used, a, n, true);
+      pthread_mutex_unlock(&heap_lock);
+      escrt_os_release((void *)(ar->base + (a << ESCRT_PAGE_SHIFT)),
+                       n << ESCRT_PAGE_SHIFT);
+      pthread_mutex_lock(&heap_lock);
+      set_range(ar->used, a, n, false);
+      set_range(ar->dirty, a, n, false);
+      dirty_free_pages -= n;
+      released = true;
+      i = b;
+    }
+  }
+  scavenges += released;
+  pthread_mutex_unlock(&heap_lock);
+}
+
+void escrt_heap_count_large(size_t bytes, bool alloc) {
+  if (alloc) {
+    atomic_fetch_add_explicit(&large_bytes, bytes, memory_order_relaxed);
+    atomic_fetch_add_explicit(&large_mallocs, 1, memory_order_relaxed);
+  } else {
+    atomic_fetch_sub_explicit(&large_bytes, bytes, memory_order_relaxed);
+    atomic_fetch_add_explicit(&large_frees, 1, memory_order_relaxed);
+  }
+}
+
+void escrt_heap_counts_get(escrt_heap_counts *out) {
+  pthread_mutex_lock(&heap_lock);
+  out->sys = sys_bytes;
+  out->inuse = inuse_pages << ESCRT_PAGE_SHIFT;
+  out->idle = sys_bytes - out->inuse;
+  out->released = out->idle - (dirty_free_pages << ESCRT_PAGE_SHIFT);
+  out->scavenges = scavenges;
+  pthread_mutex_unlock(&heap_lock);
+  pthread_mutex_lock(&meta_lock);
+  out->meta = meta_bytes;
+  pthread_mutex_unlock(&meta_lock);
+  out->large_bytes = atomic_load(&large_bytes);
+  out->large_mallocs = atomic_load(&large_mallocs);
+  out->large_frees = atomic_load(&large_frees);
+}
+
+/* fork: the child must not inherit a lock held by a thread that is gone. */
+void escrt_heap_lock_all(void) {
+  pthread_mutex_lock(&heap_lock);
+  pthread_mutex_lock(&meta_lock);
+}
+
+void escrt_heap_unlock_all(void) {
+  pthread_mutex_unlock(&meta_lock);
+  pthread_mutex_unlock(&heap_lock);
+}

@@ -1,0 +1,71 @@
+/* One span (Go's mspan): a run of pages cut into objects of one size class,
+ * with mimalloc's sharded free lists. malloc pops `free`; the owning thread's
+ * frees push `local_free` (no atomics); other threads push `thread_free` with
+ * a CAS. The owner swaps `local_free` into `free` and takes `thread_free`
+ * with one exchange, only when `free` runs dry, so the fast paths never meet
+ * another thread's writes. */
+#include "internal.h"
+
+void escrt_span_init(escrt_span *s, unsigned cls) {
+  uint32_t size = escrt_class_size_table[cls];
+  uint32_t n = (uint32_t)((s->npages << ESCRT_PAGE_SHIFT) / size);
+  s->cls = (uint8_t)cls;
+  s->elem_size = size;
+  s->nelems = n;
+  s->divisor = UINT64_MAX / size + 1;
+  s->limit = n * size;
+  s->used = 0;
+  s->local_free = NULL;
+  atomic_store_explicit(&s->thread_free, 0, memory_order_relaxed);
+  /* Address order: a fresh span hands out memory front to back, so a
+   * partly used span touches only the pages it needs. */
+  escrt_block *b = (escrt_block *)s->start;
+  for (uint32_t i = 0; i + 1 < n; i++) {
+    escrt_block *next = (escrt_block *)((char *)b + size);
+    b->next = escrt_encode(next, b);
+    b = next;
+  }
+  b->next = escrt_encode(NULL, b);
+  s->free = (escrt_block *)s->start;
+}
+
+/* Moves other threads' frees to local_free; returns how many. A link that
+ * does not decode to a slot of this span means the list was overwritten
+ * (use after free, or a double free from two threads). */
+uint32_t escrt_span_collect(escrt_span *s) {
+  if (!atomic_load_explicit(&s->thread_free, memory_order_relaxed))
+    return 0;
+  escrt_block *head = (escrt_block *)atomic_exchange_explicit(
+      &s->thread_free, 0, memory_order_acquire);
+  uint32_t n = 1;
+  escrt_block *tail = head;
+  for (escrt_block *next; (next = escrt_decode(tail)); tail = next, n++) {
+    uintptr_t a = (uintptr_t)next;
+    if (!escrt_span_is_slot(s, a) || n > s->nelems)
+      escrt_report("free", "heap corruption (free list overwritten)", next, s);
+  }
+  tail->next = escrt_encode(s->local_free, tail);
+  s->local_free = head;
+  return n;
+}
+
+void escrt_list_push(escrt_span **head, escrt_span *s,
+                     enum escrt_span_where where) {
+  s->where = (uint8_t)where;
+  s->prev = NULL;
+  s->next = *head;
+  if (*head)
+    (*head)->prev = s;
+  *head = s;
+}
+
+void escrt_list_remove(escrt_span **head, escrt_span *s) {
+  if (s->prev)
+    s->prev->next = s->next;
+  else
+    *head = s->next;
+  if (s->next)
+    s->next->prev = s->prev;
+  s->next = s->prev = NULL;
+  s->where = ESCRT_IN_NONE;
+}
