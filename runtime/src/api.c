@@ -114,7 +114,7 @@ API void *realloc(void *p, size_t size) {
   }
   size_t old = escrt_usable(p);
   if (old == 0)
-    escrt_report("realloc", "invalid pointer (not allocated by escrt)", p,
+    escrt_report("realloc", "invalid pointer (not an object of escrt)", p,
                  NULL);
   /* Stay in place while the object still fits and would not shrink to
    * less than half, so growing by small steps copies O(log n) times. */

@@ -31,8 +31,8 @@ enum { TICK_RESET = 4096, TICK_STEP = 64 };
 void escrt_report(const char *fn, const char *what, const void *p,
                   escrt_span *s) {
   if (s && s->cls)
-    escrt_fatal("escrt: %s(): %s %p (%u-byte object)", fn, what, p,
-                s->elem_size);
+    escrt_fatal("escrt: %s(): %s %p in a span of %u-byte objects", fn, what,
+                p, s->elem_size);
   escrt_fatal("escrt: %s(): %s %p", fn, what, p);
 }
 
@@ -265,7 +265,8 @@ void *escrt_large_alloc(size_t size, size_t align, bool zero) {
 
 static void large_free(void *p, escrt_span *s) {
   if ((uintptr_t)p != s->start)
-    escrt_report("free", "invalid pointer", p, s);
+    escrt_report("free", "invalid pointer (not the start of an object)", p,
+                 s);
   if (!s->large_live)
     escrt_report("free", "double free of", p, s);
   s->large_live = 0;
@@ -329,7 +330,7 @@ void escrt_free_slow(void *p, escrt_span *s) {
     if (escrt_is_bootstrap(p))
       return;
     if (escrt_arena_of((uintptr_t)p) && !escrt_arena_of((uintptr_t)p)->huge)
-      escrt_report("free", "invalid pointer (no live object at)", p, NULL);
+      escrt_report("free", "double free or invalid pointer: no object at", p, NULL);
     escrt_message("escrt: free(): pointer %p was not allocated by escrt; "
                   "ignored",
                   p);
@@ -340,7 +341,8 @@ void escrt_free_slow(void *p, escrt_span *s) {
     return;
   }
   if (!escrt_span_is_slot(s, (uintptr_t)p))
-    escrt_report("free", "invalid pointer", p, s);
+    escrt_report("free", "invalid pointer (not the start of an object)", p,
+                 s);
   if (!s->owner)
     escrt_report("free", "double free of", p, s);
   if (escrt_opt.debug && !debug_flip(s, p, false))
