@@ -162,12 +162,23 @@ static int read_inputs(const struct options *o, struct site_list *sites,
   return status;
 }
 
+/* Consecutive sites mostly come from one record file and share their file
+ * name: remember the last answer, since finding it may stat the disk. */
 static void relativize(struct site_list *sites, const char *source_root) {
+  char *last_file = NULL, *last_relative = NULL;
   for (size_t i = 0; i < sites->count; i++) {
-    char *relative = source_path_relative(sites->items[i].file, source_root);
-    free(sites->items[i].file);
-    sites->items[i].file = relative;
+    char *file = sites->items[i].file;
+    if (!last_file || strcmp(file, last_file) != 0) {
+      free(last_file);
+      free(last_relative);
+      last_file = xstrdup(file);
+      last_relative = source_path_relative(file, source_root);
+    }
+    sites->items[i].file = xstrdup(last_relative);
+    free(file);
   }
+  free(last_file);
+  free(last_relative);
 }
 
 static void write_report(FILE *out, const struct options *o,

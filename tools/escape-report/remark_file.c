@@ -21,11 +21,21 @@ static int is_extra_arg(const char *key) {
   return 0;
 }
 
-/* Remark strings point into the file buffer and are not NUL-terminated. */
+/* Remark strings point into the file buffer and are not NUL-terminated.
+ * LLVM's YAML parser strips the quotes of a single-quoted scalar but keeps
+ * its escaped quotes doubled ('it''s' reads as it''s); undo that here. */
 static char *copy_string(LLVMRemarkStringRef s) {
   if (!s)
     return NULL;
-  return xstrndup(LLVMRemarkStringGetData(s), LLVMRemarkStringGetLen(s));
+  char *copy = xstrndup(LLVMRemarkStringGetData(s), LLVMRemarkStringGetLen(s));
+  char *to = copy;
+  for (const char *from = copy; *from; from++) {
+    *to++ = *from;
+    if (from[0] == '\'' && from[1] == '\'')
+      from++;
+  }
+  *to = '\0';
+  return copy;
 }
 
 static int string_equals(LLVMRemarkStringRef s, const char *text) {
@@ -50,18 +60,19 @@ static void read_args(LLVMRemarkEntryRef remark, struct site *site) {
   for (LLVMRemarkArgRef arg = LLVMRemarkEntryGetFirstArg(remark); arg;
        arg = LLVMRemarkEntryGetNextArg(arg, remark)) {
     char *key = copy_string(LLVMRemarkArgGetKey(arg));
-    LLVMRemarkStringRef value = LLVMRemarkArgGetValue(arg);
+    char *value = copy_string(LLVMRemarkArgGetValue(arg));
     in_extra = in_extra || is_extra_arg(key);
     if (!in_extra)
-      xstrappend(&site->message, LLVMRemarkStringGetData(value),
-                 LLVMRemarkStringGetLen(value));
+      xstrappend(&site->message, value, strlen(value));
     char **field = strcmp(key, "Callee") == 0       ? &site->callee
                    : strcmp(key, "Size") == 0       ? &site->size
                    : strcmp(key, "Reason") == 0     ? &site->reason
                    : strcmp(key, "ReasonKind") == 0 ? &site->reason_kind
                                                     : NULL;
     if (field && !*field)
-      *field = copy_string(value);
+      *field = value;
+    else
+      free(value);
     free(key);
   }
   if (!site->message)
