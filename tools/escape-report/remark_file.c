@@ -147,8 +147,11 @@ static void read_entry(LLVMRemarkEntryRef remark, struct site_list *out) {
 }
 
 /* LLVM's YAML errors read "YAML:19:1: error: unknown key.\n<source line>";
- * keep the position and the first line, with the real file name. */
-static void report_parse_error(const char *path, const char *message) {
+ * keep the position and the first line, with the real file name. Bitstream
+ * errors carry no position, so the number of remarks read before the error
+ * says where it is. */
+static void report_parse_error(const char *path, const char *message,
+                               size_t remarks_before) {
   unsigned line, column;
   int consumed = 0;
   if (sscanf(message, "YAML:%u:%u: error: %n", &line, &column, &consumed) ==
@@ -157,8 +160,8 @@ static void report_parse_error(const char *path, const char *message) {
     fprintf(stderr, "escape-report: %s:%u:%u: error: %.*s\n", path, line,
             column, (int)strcspn(message + consumed, "\n"), message + consumed);
   else
-    fprintf(stderr, "escape-report: %s: error: %.*s\n", path,
-            (int)strcspn(message, "\n"), message);
+    fprintf(stderr, "escape-report: %s: error: %.*s (after %zu remarks)\n", path,
+            (int)strcspn(message, "\n"), message, remarks_before);
 }
 
 /* The YAML parser would echo binary garbage back in its error message; name
@@ -219,9 +222,10 @@ int remark_file_read(const char *path, struct site_list *out,
   LLVMRemarkParserRef parser = is_bitstream
                                    ? LLVMRemarkParserCreateBitstream(buf, size)
                                    : LLVMRemarkParserCreateYAML(buf, size);
-  size_t first = out->count;
+  size_t first = out->count, remarks_read = 0;
   LLVMRemarkEntryRef remark;
   while ((remark = LLVMRemarkParserGetNext(parser))) {
+    remarks_read++;
     if (string_equals(LLVMRemarkEntryGetPassName(remark), "escape")) {
       read_entry(remark, out);
       ++*escape_remarks;
@@ -230,7 +234,8 @@ int remark_file_read(const char *path, struct site_list *out,
   }
   int status = 0;
   if (LLVMRemarkParserHasError(parser)) {
-    report_parse_error(path, LLVMRemarkParserGetErrorMessage(parser));
+    report_parse_error(path, LLVMRemarkParserGetErrorMessage(parser),
+                       remarks_read);
     status = -1;
   }
   LLVMRemarkParserDispose(parser);
