@@ -160,8 +160,8 @@ static void report_parse_error(const char *path, const char *message,
     fprintf(stderr, "escape-report: %s:%u:%u: error: %.*s\n", path, line,
             column, (int)strcspn(message + consumed, "\n"), message + consumed);
   else
-    fprintf(stderr, "escape-report: %s: error: %.*s (after %zu remarks)\n", path,
-            (int)strcspn(message, "\n"), message, remarks_before);
+    fprintf(stderr, "escape-report: %s: error: %.*s (after %zu remarks)\n",
+            path, (int)strcspn(message, "\n"), message, remarks_before);
 }
 
 /* The YAML parser would echo binary garbage back in its error message; name
