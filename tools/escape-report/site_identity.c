@@ -19,7 +19,11 @@ static int compare_group_then_position(const void *pa, const void *pb) {
     return c;
   if (a->line != b->line)
     return a->line < b->line ? -1 : 1;
-  return a->column < b->column ? -1 : a->column > b->column;
+  if (a->column != b->column)
+    return a->column < b->column ? -1 : 1;
+  /* Two inlined copies of one call in one function share a position; their
+   * messages keep the ordinals deterministic. */
+  return strcmp(a->message ? a->message : "", b->message ? b->message : "");
 }
 
 static int same_group(const struct site *a, const struct site *b) {
