@@ -1,0 +1,44 @@
+# Shared by the corpus scripts: which compiler and plugin, the download cache,
+# and the verdict line. Source it after `set -u`; $1 of the script is the LLVM
+# major (default 19).
+major=${1:-19}
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+cache=$root/build/corpus
+clang=/usr/lib/llvm-$major/bin/clang
+plugin_so=${ESCAPE_PLUGIN:-$root/build/llvm-$major/lib/EscapePlugin.so}
+[ -x "$clang" ] || { echo "corpus: no $clang" >&2; exit 2; }
+[ -f "$plugin_so" ] || { echo "corpus: no $plugin_so (build the tree, or set ESCAPE_PLUGIN)" >&2; exit 2; }
+plugin="-fpass-plugin=$plugin_so"
+[ "$major" -lt 22 ] && plugin="$plugin -fplugin=$plugin_so"
+asan="-fsanitize=address -fsanitize-address-use-after-return=always"
+export ASAN_OPTIONS="detect_leaks=0:allocator_may_return_null=1:exitcode=86"
+# The three builds every corpus compares: name and flags.
+variants=("ref:-O2" "esc:-O2 $plugin" "esc-asan:-O1 $plugin $asan")
+mkdir -p "$cache"
+
+# npm_fetch PKG@VER -> path of the cached tarball (npm pack runs no scripts).
+npm_fetch() {
+  local spec=$1 dir=$cache/npm
+  local tgz="$dir/$(echo "${spec%@*}" | tr -d @ | tr / -)-${spec##*@}.tgz"
+  mkdir -p "$dir"
+  [ -f "$tgz" ] || (cd "$dir" && npm pack --silent "$spec" >/dev/null) || return 1
+  echo "$tgz"
+}
+
+# verdict NAME WORKDIR: compares WORKDIR/<variant>.out with ref.out, looks for
+# sanitizer reports, prints one PASS/DIFF line and returns its status.
+verdict() {
+  local name=$1 dir=$2 bad="" v
+  for v in "${variants[@]}"; do
+    v=${v%%:*}
+    [ "$v" = ref ] && continue
+    cmp -s "$dir/ref.out" "$dir/$v.out" || bad="$bad $v(output)"
+    grep -qs Sanitizer "$dir/$v.err" && bad="$bad $v(sanitizer)"
+  done
+  if [ -z "$bad" ]; then
+    echo "PASS $name (LLVM $major): $(wc -l <"$dir/ref.out") lines of output identical"
+  else
+    echo "DIFF $name (LLVM $major):$bad; see $dir"
+    return 1
+  fi
+}

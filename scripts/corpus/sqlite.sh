@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The SQLite amalgamation (3.53.2, from the npm tarball of better-sqlite3@12.11.1,
+# sha256-checked) with sqlite-driver.c running sqlite-workload.sql, built
+# without the plugin, with it, and with it under ASan.
+#   scripts/corpus/sqlite.sh [LLVM-MAJOR]
+set -u
+source "$(dirname "$0")/lib.sh"
+here=$(cd "$(dirname "$0")" && pwd)
+sha=60d2f39a3726cd6b9021da6f4e868608d66fbb6528a9f513dc8ffcc640493422
+tgz=$(npm_fetch better-sqlite3@12.11.1) || { echo "DIFF sqlite: download failed"; exit 1; }
+work=$cache/sqlite-$major
+rm -rf "$work" && mkdir -p "$work/src"
+tar xzf "$tgz" -C "$work/src" --strip-components=3 package/deps/sqlite3/sqlite3.c package/deps/sqlite3/sqlite3.h
+echo "$sha  $work/src/sqlite3.c" | sha256sum -c --quiet || { echo "DIFF sqlite: sqlite3.c checksum mismatch"; exit 1; }
+defs="-DSQLITE_THREADSAFE=0 -DSQLITE_OMIT_LOAD_EXTENSION -DSQLITE_DEFAULT_MEMSTATUS=0"
+for v in "${variants[@]}"; do
+  name=${v%%:*} flags=${v#*:}
+  # shellcheck disable=SC2086
+  "$clang" -w $defs $flags -I"$work/src" "$work/src/sqlite3.c" "$here/sqlite-driver.c" -lm \
+    -o "$work/$name" || { echo "DIFF sqlite: $name build failed"; exit 1; }
+  "$work/$name" "$here/sqlite-workload.sql" >"$work/$name.out" 2>"$work/$name.err"
+  echo "exit $?" >>"$work/$name.out"
+done
+verdict "sqlite 3.53.2 workload" "$work"
