@@ -241,7 +241,7 @@ int main(int argc, char **argv) {
       status = -1;
     }
   }
-  if (!o.baseline || o.format_given) {
+  if (!o.baseline || o.format_given || o.output) {
     FILE *out = o.output ? fopen(o.output, "w") : stdout;
     if (!out) {
       perror(o.output);
