@@ -38,13 +38,13 @@ static inline void dealloc(void *p) {
   if (ESCRT_LIKELY(ar != NULL)) {
     escrt_span *s = ar->spans[(a >> ESCRT_PAGE_SHIFT) & (ESCRT_ARENA_PAGES - 1)];
     escrt_tcache *tc = escrt_thread_cache;
-    if (ESCRT_LIKELY(s && s->owner == tc && escrt_span_is_slot(s, a))) {
+    if (ESCRT_LIKELY(s->owner == tc && escrt_span_is_slot(s, a))) {
       escrt_block *b = p;
       uint32_t used = s->used;
-      /* used in [2, FULL): the span neither empties nor leaves the full
-       * list, and b is not the object freed last (a cheap double-free
-       * check; ESCRT_DEBUG=1 makes it exact). */
-      if (ESCRT_LIKELY(used - 2u < ESCRT_USED_FULL - 2u &&
+      /* used >= 2: the span neither empties nor leaves the full state;
+       * and b is not the object freed last (a cheap double-free check;
+       * ESCRT_DEBUG=1 makes it exact). */
+      if (ESCRT_LIKELY(used - 2u < ESCRT_USED_FAST_END - 2u &&
                        b != s->local_free)) {
         b->next = escrt_encode(s->local_free, b);
         s->local_free = b;

@@ -24,7 +24,7 @@ ESCRT_HIDDEN ESCRT_TLS escrt_tcache *escrt_thread_real;
 static escrt_tcache orphan_counts;
 static atomic_bool orphan_registered;
 
-enum { TICK_RESET = 4096, TICK_STEP = 64 };
+enum { TICK_RESET = 4096, TICK_STEP = 64, SPARE_BYTES = 1 << 20 };
 
 /* ---- misuse ---- */
 
@@ -91,44 +91,89 @@ static void tick(escrt_tcache *tc) {
   escrt_heap_scavenge(false);
 }
 
-static void span_release(escrt_span *s) {
-  escrt_central_give(s);
-}
-
-/* The owner sees span s empty. Unless it is the current span, keep it as
- * the class's spare or hand it to the central list. A span still on the
- * pending stack stays put: the stack links through it. */
+/* The owner sees span s empty. Unless it is the current span, keep it as a
+ * spare of its class (always one; more while the cache's spares stay under
+ * SPARE_BYTES, so a batch that needs a few spans per class does not cycle
+ * them through the central lists) or hand it to the central list. A span
+ * still on the pending stack stays put: the stack links through it. */
 static void span_emptied(escrt_tcache *tc, escrt_span *s) {
   unsigned cls = s->cls;
   if (tc->cur[cls] == s || atomic_load_explicit(&s->pending,
                                                 memory_order_acquire))
     return;
-  escrt_list_remove(s->where == ESCRT_IN_FULL ? &tc->full[cls]
-                                              : &tc->partial[cls],
-                    s);
+  if (s->where == ESCRT_IN_PARTIAL)
+    escrt_list_remove(&tc->partial[cls], s);
   s->used = 0;
-  if (!tc->spare[cls]) {
+  size_t bytes = s->npages << ESCRT_PAGE_SHIFT;
+  if (!tc->spare[cls] || tc->spare_bytes + bytes <= SPARE_BYTES) {
+    s->next = tc->spare[cls];
     tc->spare[cls] = s;
+    tc->spare_bytes += bytes;
     s->where = ESCRT_IN_SPARE;
   } else {
-    span_release(s);
+    escrt_central_give(s);
   }
 }
 
-/* Takes other threads' frees into s; a full span becomes partial. */
+static escrt_span *spare_pop(escrt_tcache *tc, unsigned cls) {
+  escrt_span *s = tc->spare[cls];
+  if (s) {
+    tc->spare[cls] = s->next;
+    tc->spare_bytes -= s->npages << ESCRT_PAGE_SHIFT;
+    s->next = NULL;
+    s->where = ESCRT_IN_NONE;
+  }
+  return s;
+}
+
+/* Full spans are in no list: nothing needs to find them until objects come
+ * back. Their `used` field then counts down the frees still needed before
+ * the span returns to the partial list, biased so that the free fast path
+ * (which only checks used >= 2) handles them too. A span returns once
+ * `room` objects (an eighth) are free: with many long-lived objects (a
+ * ring), returning at the first free would cost a list move and a refill
+ * for every single free. The room is below nelems, so the fast path never
+ * empties a full span. */
+static uint32_t full_room(const escrt_span *s) {
+  uint32_t r = s->nelems / 8 ? s->nelems / 8 : 1;
+  return r < s->nelems ? r : s->nelems - 1;
+}
+
+/* The number of objects out, as the owner knows it. */
+static uint32_t span_used(const escrt_span *s) {
+  if (s->where != ESCRT_IN_FULL)
+    return s->used;
+  return s->used - 1 + s->nelems - full_room(s);
+}
+
+/* Every object of s is out (s is no longer anyone's current span). */
+static void retire_full(escrt_span *s) {
+  s->where = ESCRT_IN_FULL;
+  s->used = full_room(s) + 1;
+}
+
+static void set_used(escrt_tcache *tc, escrt_span *s, uint32_t used) {
+  if (s->where == ESCRT_IN_FULL) {
+    uint32_t room = full_room(s);
+    if (used + room >= s->nelems && used) {
+      s->used = used + room - s->nelems + 1;
+      return;
+    }
+    escrt_list_push(&tc->partial[s->cls], s, ESCRT_IN_PARTIAL);
+  }
+  s->used = used;
+  if (used == 0 && s->where != ESCRT_IN_SPARE)
+    span_emptied(tc, s);
+}
+
+/* Takes other threads' frees into s. */
 static void settle(escrt_tcache *tc, escrt_span *s) {
   uint32_t n = escrt_span_collect(s);
-  uint32_t used = s->used & ~ESCRT_USED_FULL;
+  uint32_t used = span_used(s);
   if (n > used)
     escrt_report("free", "double free detected in span at", (void *)s->start,
                  s);
-  if (n && (s->used & ESCRT_USED_FULL)) {
-    escrt_list_remove(&tc->full[s->cls], s);
-    escrt_list_push(&tc->partial[s->cls], s, ESCRT_IN_PARTIAL);
-  }
-  s->used = used - n;
-  if (s->used == 0 && s->where != ESCRT_IN_SPARE)
-    span_emptied(tc, s);
+  set_used(tc, s, used - n);
 }
 
 void escrt_tcache_process_pending(escrt_tcache *tc) {
@@ -174,30 +219,23 @@ static escrt_span *fresh_span(escrt_tcache *tc, unsigned cls) {
   return s;
 }
 
-/* The current span of cls is exhausted: retire it to the full list and
- * find the next one: a partial span, the spare, the central list, the page
- * heap, in that order. */
+/* The current span of cls is exhausted: retire it as full and find the
+ * next one: a partial span, a spare, the central list, the page heap, in
+ * that order. */
 static escrt_span *next_span(escrt_tcache *tc, unsigned cls) {
   escrt_span *old = tc->cur[cls], *s;
   tc->cur[cls] = &escrt_span_empty;
-  if (old != &escrt_span_empty) {
-    old->used |= ESCRT_USED_FULL;
-    escrt_list_push(&tc->full[cls], old, ESCRT_IN_FULL);
-  }
+  if (old != &escrt_span_empty)
+    retire_full(old);
   while ((s = tc->partial[cls])) {
     escrt_list_remove(&tc->partial[cls], s);
     if (refill(s))
       goto found;
-    s->used |= ESCRT_USED_FULL;
-    escrt_list_push(&tc->full[cls], s, ESCRT_IN_FULL);
+    retire_full(s);
   }
-  if ((s = tc->spare[cls])) {
-    tc->spare[cls] = NULL;
-    s->where = ESCRT_IN_NONE;
-    if (refill(s))
-      goto found;
-    s->used |= ESCRT_USED_FULL; /* cannot happen: a spare is empty */
-    escrt_list_push(&tc->full[cls], s, ESCRT_IN_FULL);
+  if ((s = spare_pop(tc, cls))) {
+    refill(s); /* empty, so every object is on its lists */
+    goto found;
   }
   if (!(s = fresh_span(tc, cls)))
     return NULL;
@@ -278,21 +316,15 @@ static void large_free(void *p, escrt_span *s) {
 /* ---- free ---- */
 
 /* The owner's free when the fast path's cheap test failed: the span becomes
- * empty or was full, or the object looks freed already. */
+ * empty or leaves the full state, or the object looks freed already. */
 void escrt_free_owner_slow(escrt_tcache *tc, escrt_span *s, escrt_block *b) {
-  uint32_t used = s->used & ~ESCRT_USED_FULL;
+  uint32_t used = span_used(s);
   if (used == 0 || b == s->local_free || b == s->free)
     escrt_report("free", "double free of", b, s);
   b->next = escrt_encode(s->local_free, b);
   s->local_free = b;
   tc->nfree[s->cls]++;
-  if (s->used & ESCRT_USED_FULL) {
-    escrt_list_remove(&tc->full[s->cls], s);
-    escrt_list_push(&tc->partial[s->cls], s, ESCRT_IN_PARTIAL);
-  }
-  s->used = used - 1;
-  if (s->used == 0)
-    span_emptied(tc, s);
+  set_used(tc, s, used - 1);
 }
 
 static void count_orphan_free(unsigned cls) {
@@ -326,7 +358,9 @@ static void remote_free(escrt_span *s, escrt_block *b) {
 void escrt_free_slow(void *p, escrt_span *s) {
   if (!p)
     return;
-  if (!s && !(s = escrt_span_of(p))) {
+  if (!s || s == &escrt_span_empty)
+    s = escrt_span_of(p);
+  if (!s) {
     if (escrt_is_bootstrap(p))
       return;
     if (escrt_arena_of((uintptr_t)p) && !escrt_arena_of((uintptr_t)p)->huge)
@@ -381,10 +415,8 @@ void escrt_tcache_abandon(escrt_tcache *tc) {
       escrt_list_push(&tc->partial[c], s, ESCRT_IN_PARTIAL);
       settle(tc, s);
     }
-    if ((s = tc->spare[c])) {
-      tc->spare[c] = NULL;
-      span_release(s);
-    }
+    while ((s = spare_pop(tc, c)))
+      escrt_central_give(s);
   }
   escrt_thread_cache = &escrt_tcache_empty;
   escrt_thread_real = NULL;

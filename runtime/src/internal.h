@@ -54,27 +54,28 @@ typedef struct escrt_tcache escrt_tcache;
 enum escrt_span_where {
   ESCRT_IN_NONE,    /* the owner's current span, or a large object */
   ESCRT_IN_PARTIAL, /* owner's list of spans that may have free objects */
-  ESCRT_IN_FULL,    /* owner's list of spans with every object handed out */
-  ESCRT_IN_SPARE,   /* owner's one empty span kept for the class */
+  ESCRT_IN_FULL,    /* owner's, every object handed out: in no list */
+  ESCRT_IN_SPARE,   /* owner's empty spans kept for the class */
   ESCRT_IN_CENTRAL, /* empty, unowned, in the central list of its class */
 };
 
-/* `used` carries this bit while the span is on the owner's full list, so the
- * owner's free tests "becomes empty or was full" with one comparison. */
-#define ESCRT_USED_FULL 0x80000000u
+/* The free fast path runs while `used` (see span_used in cache.c) stays in
+ * [2, ESCRT_USED_FAST_END): one comparison keeps it off the transitions. */
+#define ESCRT_USED_FAST_END 0x10000u
 
 struct escrt_span {
   /* First cache line: everything the fast paths touch. */
   escrt_block *free;       /* malloc pops here */
   escrt_block *local_free; /* the owner's frees push here */
-  uint32_t used;           /* objects out, as the owner knows it */
+  uint32_t used;           /* objects out as the owner knows it (biased
+                              when full, see cache.c) */
   uint8_t cls;             /* size class; 0 = large object */
   uint8_t where;           /* enum escrt_span_where */
   uint8_t large_live;      /* large object: 1 while allocated */
   uint8_t needzero;        /* pages may hold old data */
-  uint64_t divisor;        /* ceil(2^64 / elem_size): divisibility test */
+  uint64_t divisor;        /* ceil(2^64 / elem_size), see escrt_span_is_slot */
+  uint64_t slot_limit;
   uintptr_t start;
-  uint32_t limit;          /* nelems * elem_size: offsets past it are tail */
   uint32_t elem_size;
   escrt_tcache *owner;     /* fixed while the span holds live objects */
   _Atomic uintptr_t thread_free; /* other threads' frees (encoded list) */
@@ -95,8 +96,8 @@ struct escrt_tcache {
   uint64_t nmalloc[ESCRT_NUM_CLASSES];
   uint64_t nfree[ESCRT_NUM_CLASSES];
   escrt_span *partial[ESCRT_NUM_CLASSES];
-  escrt_span *full[ESCRT_NUM_CLASSES];
-  escrt_span *spare[ESCRT_NUM_CLASSES];
+  escrt_span *spare[ESCRT_NUM_CLASSES]; /* empty spans kept (linked) */
+  size_t spare_bytes;
   _Atomic(escrt_span *) pending; /* spans that received remote frees */
   int64_t tick;                  /* objects until the next clock read */
   bool parked;                   /* its thread exited; in the pool */
@@ -216,7 +217,9 @@ static inline escrt_block *escrt_decode(const escrt_block *at) {
   return (escrt_block *)(at->next ^ ((uintptr_t)at >> 12) ^ escrt_key);
 }
 
-/* The span holding address p, or NULL (not ours, or a free page). */
+/* The span holding address p, or NULL (not ours, or a free page). Free
+ * pages map to escrt_span_empty rather than NULL, which saves free() a test:
+ * its owner is never a thread's cache. */
 static inline escrt_arena *escrt_arena_of(uintptr_t a) {
   uintptr_t i = a >> ESCRT_ARENA_SHIFT;
   return ESCRT_LIKELY(i < ESCRT_ARENA_MAP_SIZE) ? escrt_arena_map[i] : NULL;
@@ -226,15 +229,19 @@ static inline escrt_span *escrt_span_of(const void *p) {
   escrt_arena *ar = escrt_arena_of(a);
   if (!ar)
     return NULL;
-  return ar->spans[(a >> ESCRT_PAGE_SHIFT) & (ESCRT_ARENA_PAGES - 1)];
+  escrt_span *s = ar->spans[(a >> ESCRT_PAGE_SHIFT) & (ESCRT_ARENA_PAGES - 1)];
+  return s == &escrt_span_empty ? NULL : s;
 }
 
-/* a is the start of an object of small span s. Lemire's divisibility test:
- * off % size == 0 iff off * ceil(2^64/size) < ceil(2^64/size), exact for
- * off < 2^32 (spans are at most 80 KiB); the limit rejects the tail. */
+/* a (an address inside small span s) is the start of an object. With
+ * c = ceil(2^64/size), Lemire's remainder theorem gives: off * c (mod 2^64)
+ * is at least c when size does not divide off (off < 2^32), and is q * e for
+ * off = q * size, where e = c * size - 2^64 < size. So one multiply and one
+ * compare against slot_limit = nelems * e (1 when e = 0, i.e. a power of
+ * two without tail) accept exactly the nelems object starts, rejecting the
+ * span's tail too. Checked exhaustively for every class and offset. */
 static inline bool escrt_span_is_slot(const escrt_span *s, uintptr_t a) {
-  uintptr_t off = a - s->start;
-  return off < s->limit && off * s->divisor < s->divisor;
+  return (a - s->start) * s->divisor < s->slot_limit;
 }
 
 static inline unsigned escrt_class_of(size_t size) {

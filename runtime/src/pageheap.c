@@ -111,8 +111,17 @@ static void span_recycle(escrt_span *s) {
 
 /* ---- arenas ---- */
 
-static escrt_arena *arena_new(void) {
+/* Arena metadata with every page mapped to "no span". */
+static escrt_arena *arena_meta_new(void) {
   escrt_arena *ar = escrt_os_map(sizeof *ar, 4096);
+  if (ar)
+    for (size_t i = 0; i < ESCRT_ARENA_PAGES; i++)
+      ar->spans[i] = &escrt_span_empty;
+  return ar;
+}
+
+static escrt_arena *arena_new(void) {
+  escrt_arena *ar = arena_meta_new();
   if (!ar)
     return NULL;
   void *base = escrt_os_map((size_t)1 << ESCRT_ARENA_SHIFT,
@@ -163,7 +172,7 @@ static escrt_span *huge_alloc(size_t npages, size_t align_pages) {
     align = align_pages << ESCRT_PAGE_SHIFT;
   if (npages > (SIZE_MAX >> ESCRT_PAGE_SHIFT) - align)
     return NULL;
-  escrt_arena *ar = escrt_os_map(sizeof *ar, 4096);
+  escrt_arena *ar = arena_meta_new();
   if (!ar)
     return NULL;
   void *base = escrt_os_map(bytes, align);
@@ -249,7 +258,7 @@ void escrt_heap_free(escrt_span *s) {
   size_t i = (s->start - ar->base) >> ESCRT_PAGE_SHIFT, n = s->npages;
   pthread_mutex_lock(&heap_lock);
   for (size_t k = 0; k < n; k++) {
-    ar->spans[i + k] = NULL;
+    ar->spans[i + k] = &escrt_span_empty;
     ar->freed_at[i + k] = now;
   }
   set_range(ar->used, i, n, false);

@@ -13,7 +13,8 @@ void escrt_span_init(escrt_span *s, unsigned cls) {
   s->elem_size = size;
   s->nelems = n;
   s->divisor = UINT64_MAX / size + 1;
-  s->limit = n * size;
+  uint64_t e = s->divisor * size; /* mod 2^64 */
+  s->slot_limit = e ? n * e : 1;
   s->used = 0;
   s->local_free = NULL;
   atomic_store_explicit(&s->thread_free, 0, memory_order_relaxed);
