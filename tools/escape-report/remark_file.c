@@ -144,6 +144,13 @@ static void read_entry(LLVMRemarkEntryRef remark, struct site_list *out) {
     site->remark_name = xstrdup("");
   site->verdict = verdict_from_remark_name(site->remark_name);
   read_args(remark, site);
+  /* Flow lines may come indented as Go prints them; each format indents
+   * them its own way. */
+  if (is_flow(site)) {
+    size_t indent = strspn(site->message, " \t");
+    memmove(site->message, site->message + indent,
+            strlen(site->message + indent) + 1);
+  }
 }
 
 /* LLVM's YAML errors read "YAML:19:1: error: unknown key.\n<source line>";

@@ -1,6 +1,8 @@
 #include "report.h"
 
 #include "reasons.h"
+#include "sarif_code_flow.h"
+#include "sarif_location.h"
 #include "site_identity.h"
 #include "xalloc.h"
 
@@ -61,64 +63,33 @@ static json_t *rule(const struct site *example, const char *id) {
   return r;
 }
 
-/* RFC 3986: keep unreserved characters and '/', escape the rest. */
-static char *uri_escape(const char *path) {
-  char *uri = xstrdup("");
-  for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
-    char buf[4];
-    if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-        (*p >= '0' && *p <= '9') || strchr("-._~/", *p))
-      buf[0] = (char)*p, buf[1] = '\0';
-    else
-      snprintf(buf, sizeof buf, "%%%02X", *p);
-    xstrappend(&uri, buf, strlen(buf));
-  }
-  return uri;
-}
-
-static json_t *artifact_location(const char *file) {
-  char *escaped = uri_escape(file);
-  json_t *loc;
-  if (file[0] == '/') {
-    char *uri = xstrdup("file://");
-    xstrappend(&uri, escaped, strlen(escaped));
-    loc = json_pack("{s:s}", "uri", uri);
-    free(uri);
-  } else {
-    loc = json_pack("{s:s, s:s}", "uri", escaped, "uriBaseId", "%SRCROOT%");
-  }
-  free(escaped);
-  return loc;
-}
-
 static json_t *result(const struct site *s, const char *id, size_t rule_index,
-                      const char *identity) {
+                      const char *identity, const char *source_root) {
   char fingerprint[17];
   snprintf(fingerprint, sizeof fingerprint, "%016llx",
            (unsigned long long)site_identity_hash(identity));
-  json_t *location =
-      json_pack("{s:{s:o, s:{s:I, s:I}}, s:[{s:s, s:s}]}", "physicalLocation",
-                "artifactLocation", artifact_location(s->file), "region",
-                "startLine", (json_int_t)(s->line ? s->line : 1), "startColumn",
-                (json_int_t)(s->column ? s->column : 1), "logicalLocations",
-                "fullyQualifiedName", s->function, "kind", "function");
-  return json_pack("{s:s, s:I, s:s, s:o, s:[o], s:{s:s}}", "ruleId", id,
-                   "ruleIndex", (json_int_t)rule_index, "level", "note",
-                   "message", text(s->message), "locations", location,
-                   "partialFingerprints", "escapeSite/v1", fingerprint);
+  json_t *location = sarif_physical_location(s->file, s->line, s->column);
+  json_object_set_new(location, "logicalLocations",
+                      json_pack("[{s:s, s:s}]", "fullyQualifiedName",
+                                s->function, "kind", "function"));
+  json_t *r = json_pack("{s:s, s:I, s:s, s:o, s:[o], s:{s:s}}", "ruleId", id,
+                        "ruleIndex", (json_int_t)rule_index, "level", "note",
+                        "message", text(s->message), "locations", location,
+                        "partialFingerprints", "escapeSite/v1", fingerprint);
+  json_t *flows = sarif_code_flows(s, source_root);
+  if (flows)
+    json_object_set_new(r, "codeFlows", flows);
+  return r;
 }
 
 static json_t *source_root_base(const char *source_root) {
   char resolved[PATH_MAX];
   if (!source_root || !realpath(source_root, resolved))
     return json_object();
-  char *escaped = uri_escape(resolved);
-  char *uri = xstrdup("file://");
-  xstrappend(&uri, escaped, strlen(escaped));
+  char *uri = sarif_file_uri(resolved);
   if (uri[strlen(uri) - 1] != '/')
     xstrappend(&uri, "/", 1);
   json_t *bases = json_pack("{s:{s:s}}", "%SRCROOT%", "uri", uri);
-  free(escaped);
   free(uri);
   return bases;
 }
@@ -154,9 +125,9 @@ void report_sarif(FILE *out, const struct site_list *sites,
       continue;
     char **found = bsearch(&ids[i], distinct, rule_count, sizeof *distinct,
                            compare_strings);
-    json_array_append_new(results,
-                          result(&sites->items[i], ids[i],
-                                 (size_t)(found - distinct), identities[i]));
+    json_array_append_new(results, result(&sites->items[i], ids[i],
+                                          (size_t)(found - distinct),
+                                          identities[i], source_root));
   }
   json_t *run =
       json_pack("{s:{s:{s:s, s:s, s:o}}, s:o, s:{s:s}, s:o}", "tool", "driver",

@@ -3,7 +3,7 @@
 usage: check_sarif.py FILE          -> "sarif ok: N results, M rules"
        check_sarif.py --ids FILE    -> one "ruleId fingerprint" line per result
 Fails (exit 1, naming the field) when a required field is missing or a URI
-is not relative to %SRCROOT%.
+(of a result or of a codeFlow step) is not relative to %SRCROOT%.
 """
 import json
 import sys
@@ -40,17 +40,26 @@ def check(doc):
             fail("ruleId/ruleIndex of %r do not name a rule" % r.get("ruleId"))
         if r.get("level") not in ("none", "note", "warning", "error"):
             fail("bad level %r" % r.get("level"))
-        loc = r["locations"][0]["physicalLocation"]
-        uri = loc["artifactLocation"]["uri"]
-        if ":" in uri or uri.startswith("/"):
-            fail("uri %r is not repository-relative" % uri)
-        if loc["artifactLocation"].get("uriBaseId") != "%SRCROOT%":
-            fail("uri %r has no uriBaseId %%SRCROOT%%" % uri)
-        if loc["region"]["startLine"] < 1 or loc["region"]["startColumn"] < 1:
-            fail("region of %r is not 1-based" % uri)
+        steps = [step["location"] for flow in r.get("codeFlows", [])
+                 for thread in flow["threadFlows"] for step in thread["locations"]]
+        for step in steps:
+            check_location(step["physicalLocation"])
+            if not step.get("message", {}).get("text"):
+                fail("codeFlow step without message.text")
+        check_location(r["locations"][0]["physicalLocation"])
         if not r.get("partialFingerprints"):
-            fail("result at %r has no partialFingerprints" % uri)
+            fail("result at %r has no partialFingerprints" % r["locations"][0])
     return run, results
+
+
+def check_location(loc):
+    uri = loc["artifactLocation"]["uri"]
+    if ":" in uri or uri.startswith("/"):
+        fail("uri %r is not repository-relative" % uri)
+    if loc["artifactLocation"].get("uriBaseId") != "%SRCROOT%":
+        fail("uri %r has no uriBaseId %%SRCROOT%%" % uri)
+    if loc["region"]["startLine"] < 1 or loc["region"]["startColumn"] < 1:
+        fail("region of %r is not 1-based" % uri)
 
 
 def main():
