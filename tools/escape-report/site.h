@@ -10,7 +10,7 @@
 
 /* The four allocation verdicts of DESIGN.md §2; NONE marks a remark that is
  * not an allocation verdict (LeakingParam, ParamDoesNotEscape, and names a
- * newer plugin may add). Order matters: the first two are "good". */
+ * newer plugin may add). */
 enum verdict {
   VERDICT_NONE,
   VERDICT_MOVED_TO_STACK,
