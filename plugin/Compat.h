@@ -16,4 +16,42 @@
 #include "llvm/Passes/PassPlugin.h"
 #endif
 
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/IR/DebugInfo.h"
+#include "llvm/IR/DebugProgramInstruction.h"
+#include "llvm/IR/IRBuilder.h"
+#include "llvm/IR/IntrinsicInst.h"
+
+namespace escape {
+
+/// The source variables that debug records say hold \p V.
+inline llvm::SmallVector<llvm::DILocalVariable *, 2>
+debugVariablesOf(llvm::Value *V) {
+  llvm::SmallVector<llvm::DbgVariableRecord *, 2> Records;
+#if LLVM_VERSION_MAJOR >= 22
+  llvm::findDbgValues(V, Records);
+#else
+  llvm::SmallVector<llvm::DbgValueInst *, 2> Intrinsics;
+  llvm::findDbgValues(Intrinsics, V, &Records);
+#endif
+  llvm::SmallVector<llvm::DILocalVariable *, 2> Vars;
+  for (llvm::DbgVariableRecord *R : Records)
+    Vars.push_back(R->getVariable());
+#if LLVM_VERSION_MAJOR < 22
+  for (llvm::DbgValueInst *I : Intrinsics)
+    Vars.push_back(I->getVariable());
+#endif
+  return Vars;
+}
+
+/// llvm.lifetime.start/end: LLVM 22 dropped the size operand.
+inline void createLifetimeStart(llvm::IRBuilderBase &B, llvm::AllocaInst *AI) {
+  B.CreateLifetimeStart(AI);
+}
+inline void createLifetimeEnd(llvm::IRBuilderBase &B, llvm::AllocaInst *AI) {
+  B.CreateLifetimeEnd(AI);
+}
+
+} // namespace escape
+
 #endif

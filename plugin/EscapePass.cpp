@@ -1,6 +1,11 @@
 //===-- EscapePass.cpp - Analysis, rewrite and remarks for one module -----===//
 #include "EscapePass.h"
+#include "Analysis.h"
+#include "Diagnostics.h"
+#include "Names.h"
 #include "Options.h"
+#include "Rewrite.h"
+#include "Sites.h"
 
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Module.h"
@@ -9,13 +14,51 @@ using namespace llvm;
 
 namespace escape {
 
+static FunctionAnalysisManager &functionAnalyses(Module &M,
+                                                 ModuleAnalysisManager &MAM) {
+  return MAM.getResult<FunctionAnalysisManagerModuleProxy>(M).getManager();
+}
+
 PreservedAnalyses EscapePass::run(Module &M, ModuleAnalysisManager &MAM) {
   Expected<EscapeOptions> Opts = resolveOptions(PipelineParams);
   if (!Opts) {
     M.getContext().emitError(toString(Opts.takeError()));
     return PreservedAnalyses::all();
   }
-  return PreservedAnalyses::all();
+  FunctionAnalysisManager &FAM = functionAnalyses(M, MAM);
+  ModuleResult MR = analyzeModule(M, MAM, *Opts);
+
+  std::vector<std::vector<Decision>> Decisions;
+  for (FunctionResult &FR : MR.Functions) {
+    Decisions.push_back(decideSites(FR, *Opts));
+    emitFunctionRemarks(FR, Decisions.back(),
+                        FAM.getResult<OptimizationRemarkEmitterAnalysis>(*FR.F));
+  }
+  reportEliminatedSites(M, FAM);
+
+  bool Changed = false;
+  for (unsigned I = 0, E = MR.Functions.size(); I != E; ++I) {
+    FunctionResult &FR = MR.Functions[I];
+    if (rewriteFunction(FR, Decisions[I])) {
+      FAM.invalidate(*FR.F, PreservedAnalyses::none());
+      Changed = true;
+    }
+  }
+  return Changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
+}
+
+static const char *placementName(const SiteVerdict &S, const Decision &D) {
+  if (S.Escapes)
+    return "escapes to heap";
+  switch (D.Where) {
+  case Placement::Stack:
+    return "moved to stack";
+  case Placement::StackDynamic:
+    return "moved to stack (dynamic)";
+  case Placement::Heap:
+    return "stays on heap";
+  }
+  return "?";
 }
 
 PreservedAnalyses EscapePrinterPass::run(Module &M,
@@ -26,6 +69,31 @@ PreservedAnalyses EscapePrinterPass::run(Module &M,
     return PreservedAnalyses::all();
   }
   OS << "escape options: " << *Opts << "\n";
+  ModuleResult MR = analyzeModule(M, MAM, *Opts);
+  for (const FunctionResult &FR : MR.Functions) {
+    OS << "function " << FR.F->getName()
+       << (FR.Recursive ? " (recursive)" : "") << "\n";
+    for (const auto &[Arg, L] : FR.Params)
+      OS << "  param " << paramName(*Arg) << ": heap=" << L.Heap
+         << " result=" << L.Result << " free=" << L.Free << "\n";
+    std::vector<Decision> D = decideSites(FR, *Opts);
+    for (unsigned I = 0, E = FR.Sites.size(); I != E; ++I) {
+      const SiteVerdict &S = FR.Sites[I];
+      const Reason &Why = S.Escapes ? S.Why : D[I].Why;
+      OS << "  site " << describeAllocation(*S.Call) << ": "
+         << placementName(S, D[I]);
+      if (Why.Kind != ReasonKind::None)
+        OS << ": " << reasonText(Why);
+      OS << "\n";
+    }
+    for (const FreeCall &Free : FR.Frees) {
+      OS << "  free of " << valueName(*Free.Call->getArgOperand(0))
+         << ": sites {";
+      for (unsigned I = 0; I != Free.Sites.size(); ++I)
+        OS << (I ? ", " : "") << Free.Sites[I];
+      OS << "}" << (Free.OtherOrigins ? " and other origins" : "") << "\n";
+    }
+  }
   return PreservedAnalyses::all();
 }
 

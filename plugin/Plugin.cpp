@@ -9,6 +9,7 @@
 #include "Compat.h"
 #include "EscapePass.h"
 #include "Options.h"
+#include "Sites.h"
 
 #include "llvm/Passes/PassBuilder.h"
 
@@ -17,6 +18,10 @@ using namespace escape;
 
 static bool parseModulePipeline(StringRef Name, ModulePassManager &MPM,
                                 ArrayRef<PassBuilder::PipelineElement>) {
+  if (Name == "escape-record-sites") {
+    MPM.addPass(RecordSitesPass());
+    return true;
+  }
   if (Name == "print<escape>") {
     MPM.addPass(EscapePrinterPass(errs()));
     return true;
@@ -46,6 +51,12 @@ static bool parseModulePipeline(StringRef Name, ModulePassManager &MPM,
 static void registerCallbacks(PassBuilder &PB) {
   PB.registerPipelineParsingCallback(parseModulePipeline);
 
+  // Before any optimization can delete an allocation, so that every site of
+  // the source gets a verdict (see Sites.h).
+  PB.registerPipelineStartEPCallback(
+      [](ModulePassManager &MPM, OptimizationLevel) {
+        MPM.addPass(RecordSitesPass());
+      });
   // After all inlining, before vectorization. Skip the LTO pre-link compile:
   // the link runs the pass on the whole program (LLVM 20+ says which is which).
   PB.registerOptimizerEarlyEPCallback(

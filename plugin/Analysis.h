@@ -1,0 +1,54 @@
+//===-- Analysis.h - Escape analysis of a whole module --------------------===//
+//
+// Bottom-up over the call graph's SCCs, as Go's escape.Funcs: each SCC is
+// one batch, built into one graph, solved, and summarised for its callers.
+//
+//===----------------------------------------------------------------------===//
+#ifndef ESCAPE_ANALYSIS_H
+#define ESCAPE_ANALYSIS_H
+
+#include "AllocSites.h"
+#include "Graph.h"
+#include "Leaks.h"
+#include "Options.h"
+
+#include "llvm/IR/PassManager.h"
+#include <vector>
+
+namespace escape {
+
+struct SiteVerdict {
+  llvm::CallBase *Call = nullptr;
+  HeapFn Kind = HeapFn::None;
+  bool Escapes = false;
+  Reason Why;
+  std::vector<std::string> Explanation;
+};
+
+/// A free() of the function and the allocation sites of the same function
+/// whose objects may reach it.
+struct FreeCall {
+  llvm::CallBase *Call = nullptr;
+  llvm::SmallVector<unsigned, 2> Sites; // indices into FunctionResult::Sites
+  bool OtherOrigins = false; // may also free something else
+};
+
+struct FunctionResult {
+  llvm::Function *F = nullptr;
+  bool Recursive = false;
+  std::vector<SiteVerdict> Sites; // program order
+  std::vector<FreeCall> Frees;
+  llvm::SmallVector<std::pair<const llvm::Argument *, ParamLeaks>, 4> Params;
+};
+
+struct ModuleResult {
+  std::vector<FunctionResult> Functions; // module order
+  SummaryMap Summaries;
+};
+
+ModuleResult analyzeModule(llvm::Module &M, llvm::ModuleAnalysisManager &MAM,
+                           const EscapeOptions &Opts);
+
+} // namespace escape
+
+#endif

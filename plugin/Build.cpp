@@ -1,0 +1,266 @@
+//===-- Build.cpp - Building the escape graph from LLVM IR ----------------===//
+#include "Build.h"
+
+#include "llvm/Analysis/ValueTracking.h"
+#include "llvm/IR/Constants.h"
+#include "llvm/IR/GlobalVariable.h"
+#include "llvm/IR/InstIterator.h"
+#include "llvm/IR/IntrinsicInst.h"
+
+using namespace llvm;
+
+namespace escape {
+
+bool carriesPointer(const Type *T) {
+  if (T->isPtrOrPtrVectorTy())
+    return true;
+  if (const auto *ST = dyn_cast<StructType>(T))
+    return any_of(ST->elements(), carriesPointer);
+  if (const auto *AT = dyn_cast<ArrayType>(T))
+    return carriesPointer(AT->getElementType());
+  if (const auto *VT = dyn_cast<VectorType>(T))
+    return carriesPointer(VT->getElementType());
+  return false;
+}
+
+bool hasExactBody(const Function &F) {
+  return !F.isDeclaration() && F.isDefinitionExact();
+}
+
+FunctionBuilder::FunctionBuilder(Graph &G, const Function &F,
+                                 const CycleInfo &CI,
+                                 const TargetLibraryInfo &TLI,
+                                 const SummaryMap &Summaries,
+                                 const SmallPtrSetImpl<const Function *> &Batch,
+                                 EscapeMode Mode)
+    : G(G), F(F), CI(CI), TLI(TLI), Summaries(Summaries), Batch(Batch),
+      Mode(Mode) {}
+
+bool FunctionBuilder::tracked(const Value *V) const {
+  return carriesPointer(V->getType()) || PointerInts.contains(V);
+}
+
+unsigned FunctionBuilder::depthOf(const BasicBlock *BB) const {
+  return CI.getCycleDepth(BB);
+}
+
+// A C local's slot sits in the entry block, but its lifetime starts where the
+// variable is declared: a slot that starts inside a loop is per iteration.
+unsigned FunctionBuilder::allocaDepth(const AllocaInst &AI) const {
+  unsigned Depth = depthOf(AI.getParent());
+  for (const User *U : AI.users())
+    if (const auto *II = dyn_cast<IntrinsicInst>(U))
+      if (II->getIntrinsicID() == Intrinsic::lifetime_start)
+        Depth = std::max(Depth, depthOf(II->getParent()));
+  return Depth;
+}
+
+// A phi at a cycle's entry that receives a value over the back edge carries
+// it into the next iteration: it lives one level further out.
+unsigned FunctionBuilder::phiDepth(const PHINode &Phi) const {
+  const BasicBlock *BB = Phi.getParent();
+  unsigned Depth = depthOf(BB);
+  for (const CycleInfo::CycleT *C = CI.getCycle(BB); C; C = C->getParentCycle()) {
+    if (!C->isEntry(BB))
+      continue;
+    for (const BasicBlock *In : Phi.blocks())
+      if (C->contains(In))
+        Depth = std::min(Depth, C->getDepth() - 1);
+  }
+  return Depth;
+}
+
+// Go follows unsafe.Pointer through uintptr arithmetic; C does the same with
+// ptrtoint. Integers computed from pointers are tracked like pointers, and
+// anything else done with them than arithmetic, comparison or inttoptr
+// makes the pointer escape ("converted to integer").
+void FunctionBuilder::findPointerIntegers() {
+  SmallVector<const Value *, 16> Work;
+  for (const Instruction &I : instructions(F))
+    if (isa<PtrToIntInst>(I) && PointerInts.insert(&I).second)
+      Work.push_back(&I);
+  while (!Work.empty()) {
+    const Value *V = Work.pop_back_val();
+    for (const User *U : V->users()) {
+      const auto *I = dyn_cast<Instruction>(U);
+      if (!I || I->getType()->isPtrOrPtrVectorTy() ||
+          !I->getType()->isIntOrIntVectorTy())
+        continue;
+      if (isa<BinaryOperator>(I) || isa<CastInst>(I) || isa<PHINode>(I) ||
+          isa<SelectInst>(I) || isa<FreezeInst>(I))
+        if (PointerInts.insert(I).second)
+          Work.push_back(I);
+    }
+  }
+}
+
+// Whether a value may come from outside what the graph models: then a free()
+// that receives it cannot be deleted, only guarded.
+bool FunctionBuilder::opaqueResult(const Instruction &I) const {
+  if (const auto *CB = dyn_cast<CallBase>(&I)) {
+    if (isAllocation(classifyHeapCall(*CB, TLI)))
+      return false;
+    // A callee whose result can only be one of its arguments (or what they
+    // point to) returns nothing new: the edges from the arguments say it all.
+    auto It = Summaries.find(CB->getCalledFunction());
+    return It == Summaries.end() || !It->second.ResultFromParamsOnly;
+  }
+  if (const auto *LI = dyn_cast<LoadInst>(&I))
+    return !loc(LI->getPointerOperand());
+  if (isa<AtomicRMWInst>(I) || isa<AtomicCmpXchgInst>(I))
+    return !loc(getLoadStorePointerOperand(&I) ? getLoadStorePointerOperand(&I)
+                                               : I.getOperand(0));
+  if (const auto *ITP = dyn_cast<IntToPtrInst>(&I))
+    return !PointerInts.contains(ITP->getOperand(0));
+  if (isa<GetElementPtrInst>(I) || isa<CastInst>(I) || isa<PHINode>(I) ||
+      isa<SelectInst>(I) || isa<FreezeInst>(I) || isa<AllocaInst>(I) ||
+      isa<ExtractValueInst>(I) || isa<InsertValueInst>(I) ||
+      isa<ExtractElementInst>(I) || isa<InsertElementInst>(I) ||
+      isa<ShuffleVectorInst>(I) || isa<BinaryOperator>(I))
+    return false;
+  return true; // va_arg, landingpad, ...
+}
+
+void FunctionBuilder::createLocations() {
+  findPointerIntegers();
+  for (const Argument &A : F.args())
+    if (tracked(&A))
+      G.newValue(F, &A, 0, /*Opaque=*/true);
+
+  // Loads decide opacity by their pointer operand, so create in two rounds:
+  // everything but loads first.
+  for (const Instruction &I : instructions(F)) {
+    if (isa<LoadInst>(I) || !tracked(&I))
+      continue;
+    unsigned Depth = depthOf(I.getParent());
+    if (const auto *Phi = dyn_cast<PHINode>(&I))
+      Depth = phiDepth(*Phi);
+    if (const auto *AI = dyn_cast<AllocaInst>(&I)) {
+      // The address of a per-iteration slot is per iteration too.
+      Depth = allocaDepth(*AI);
+      G.newObject(F, AI, Depth);
+    } else if (const auto *CB = dyn_cast<CallBase>(&I)) {
+      if (isAllocation(classifyHeapCall(*CB, TLI))) {
+        G.newObject(F, CB, Depth);
+        AllocSites.push_back(CB);
+      }
+    }
+    G.newValue(F, &I, Depth, opaqueResult(I));
+  }
+  for (const Instruction &I : instructions(F))
+    if (isa<LoadInst>(I) && tracked(&I))
+      G.newValue(F, &I, depthOf(I.getParent()), opaqueResult(I));
+}
+
+void FunctionBuilder::buildEdges() {
+  for (const Instruction &I : instructions(F))
+    buildInstruction(I);
+}
+
+void FunctionBuilder::toHeap(const Value *V, int Derefs, const Instruction &Where,
+                             const char *Note, Reason Why) {
+  if (Location *L = loc(V))
+    G.flow(G.heap(), *L, Derefs, &Where, Note, std::move(Why));
+}
+
+void FunctionBuilder::copyOperands(const Instruction &I, const char *Note) {
+  Location *Dst = loc(&I);
+  if (!Dst)
+    return;
+  for (const Value *Op : I.operands())
+    if (Location *Src = loc(Op))
+      G.flow(*Dst, *Src, 0, &I, Note);
+}
+
+void FunctionBuilder::storeThrough(const Value *Ptr, Location &Src, int Derefs,
+                                   const Instruction &Where, const char *Note) {
+  // Integers computed from pointers leave the graph's sight once stored.
+  if (Src.V && PointerInts.contains(Src.V)) {
+    G.flow(G.heap(), Src, Derefs, &Where, Note,
+           Reason{ReasonKind::ConvertedToInteger, nullptr, ""});
+    return;
+  }
+  const Value *Base = getUnderlyingObject(Ptr, /*MaxLookup=*/0);
+  // A C local (an alloca) is a known slot, as a Go variable is. Anything else
+  // reached through a pointer is the heap: Go's multi-level indirection rule.
+  if (const auto *AI = dyn_cast<AllocaInst>(Base)) {
+    if (Location *Slot = G.objectOf(AI)) {
+      G.flow(*Slot, Src, Derefs, &Where, Note);
+      return;
+    }
+  }
+  if (const auto *GV = dyn_cast<GlobalVariable>(Base)) {
+    G.flow(G.heap(), Src, Derefs, &Where, Note,
+           Reason{ReasonKind::StoredToGlobal, GV, ""});
+    return;
+  }
+  (void)Mode; // mode=precise resolves these targets; go mode never does
+  G.flow(G.heap(), Src, Derefs, &Where, Note,
+         Reason{ReasonKind::MultiLevelIndirection, nullptr, ""});
+}
+
+void FunctionBuilder::buildInstruction(const Instruction &I) {
+  if (const auto *AI = dyn_cast<AllocaInst>(&I)) {
+    G.flow(*loc(AI), *G.objectOf(AI), -1, &I, "address-of");
+    return;
+  }
+  if (const auto *LI = dyn_cast<LoadInst>(&I)) {
+    if (Location *Dst = loc(LI))
+      if (Location *Src = loc(LI->getPointerOperand()))
+        G.flow(*Dst, *Src, 1, &I, "indirection");
+    return;
+  }
+  if (const auto *SI = dyn_cast<StoreInst>(&I)) {
+    if (Location *Src = loc(SI->getValueOperand()))
+      storeThrough(SI->getPointerOperand(), *Src, 0, I, "assign");
+    return;
+  }
+  if (const auto *RMW = dyn_cast<AtomicRMWInst>(&I)) {
+    if (Location *Src = loc(RMW->getValOperand()))
+      storeThrough(RMW->getPointerOperand(), *Src, 0, I, "assign");
+    if (Location *Dst = loc(RMW))
+      if (Location *Ptr = loc(RMW->getPointerOperand()))
+        G.flow(*Dst, *Ptr, 1, &I, "indirection");
+    return;
+  }
+  if (const auto *CX = dyn_cast<AtomicCmpXchgInst>(&I)) {
+    if (Location *Src = loc(CX->getNewValOperand()))
+      storeThrough(CX->getPointerOperand(), *Src, 0, I, "assign");
+    if (Location *Dst = loc(CX))
+      if (Location *Ptr = loc(CX->getPointerOperand()))
+        G.flow(*Dst, *Ptr, 1, &I, "indirection");
+    return;
+  }
+  if (const auto *RI = dyn_cast<ReturnInst>(&I)) {
+    if (const Value *V = RI->getReturnValue())
+      if (Location *Src = loc(V))
+        G.flow(G.result(F), *Src, 0, &I, "return",
+               Reason{ReasonKind::Returned, nullptr, ""});
+    return;
+  }
+  if (const auto *CB = dyn_cast<CallBase>(&I)) {
+    modelCall(*CB);
+    return;
+  }
+  if (isa<GetElementPtrInst>(I) || isa<CastInst>(I) || isa<FreezeInst>(I) ||
+      isa<ExtractValueInst>(I) || isa<InsertValueInst>(I) ||
+      isa<ExtractElementInst>(I) || isa<InsertElementInst>(I) ||
+      isa<ShuffleVectorInst>(I) || isa<BinaryOperator>(I)) {
+    copyOperands(I, "copy");
+    return;
+  }
+  if (isa<PHINode>(I) || isa<SelectInst>(I)) {
+    copyOperands(I, "assign");
+    return;
+  }
+  // icmp and friends: a comparison leaks nothing. Anything else that
+  // consumes a pointer without being modelled sends it to the heap.
+  if (isa<CmpInst>(I) || isa<BranchInst>(I) || isa<SwitchInst>(I) ||
+      isa<UnreachableInst>(I) || isa<FenceInst>(I))
+    return;
+  for (const Value *Op : I.operands())
+    toHeap(Op, 0, I, "use",
+           Reason{ReasonKind::UnmodelledUse, nullptr, I.getOpcodeName()});
+}
+
+} // namespace escape

@@ -1,0 +1,146 @@
+//===-- Diagnostics.cpp - Go -m style remarks -----------------------------===//
+//
+// Message shapes (docs/remarks.md):
+//   MovedToStack   malloc(16) does not escape: moved to stack
+//   StaysOnHeap    malloc(65536) does not escape, but stays on heap: <reason>
+//   EscapesToHeap  malloc(16) escapes to heap: <reason>
+//   LeakingParam   leaking param: p | leaking param content: p |
+//                  leaking param: p to result ~r0 level=0
+//   ParamDoesNotEscape  p does not escape
+//   EscapeFlow     one line of a Go -m=2 explanation
+// The arguments Callee, Size and Reason make the message; ReasonKind is an
+// extra argument for tools.
+//
+//===----------------------------------------------------------------------===//
+#include "Diagnostics.h"
+#include "Names.h"
+
+#include "llvm/IR/DebugInfoMetadata.h"
+#include "llvm/IR/DiagnosticInfo.h"
+
+using namespace llvm;
+
+namespace escape {
+
+template <typename RemarkT>
+static RemarkT &siteHead(RemarkT &R, const CallBase &CB) {
+  const Function *Callee = CB.getCalledFunction();
+  R << ore::NV("Callee", Callee ? Callee->getName() : StringRef("?")) << "("
+    << ore::NV("Size", describeAllocationSize(CB)) << ")";
+  return R;
+}
+
+template <typename RemarkT>
+static RemarkT &withReason(RemarkT &R, const Reason &Why) {
+  R << ore::NV("Reason", reasonText(Why));
+  R << ore::setExtraArgs() << ore::NV("ReasonKind", reasonId(Why.Kind));
+  return R;
+}
+
+static void emitSite(const SiteVerdict &S, const Decision &D,
+                     OptimizationRemarkEmitter &ORE) {
+  const CallBase &CB = *S.Call;
+  if (S.Escapes) {
+    ORE.emit([&] {
+      OptimizationRemarkMissed R(PassName, "EscapesToHeap", &CB);
+      siteHead(R, CB) << " escapes to heap: ";
+      return withReason(R, S.Why);
+    });
+    for (const std::string &Line : S.Explanation)
+      ORE.emit([&] {
+        return OptimizationRemarkAnalysis(PassName, "EscapeFlow", &CB)
+               << ore::NV("Flow", Line);
+      });
+    return;
+  }
+  switch (D.Where) {
+  case Placement::Stack:
+    ORE.emit([&] {
+      OptimizationRemark R(PassName, "MovedToStack", &CB);
+      return siteHead(R, CB) << " does not escape: moved to stack";
+    });
+    return;
+  case Placement::StackDynamic:
+    ORE.emit([&] {
+      OptimizationRemark R(PassName, "MovedToStack", &CB);
+      return siteHead(R, CB)
+             << " does not escape: moved to stack when "
+             << ore::NV("SizeOperand", operandText(*CB.getArgOperand(0)))
+             << " <= " << ore::NV("Limit", D.Bytes);
+    });
+    return;
+  case Placement::Heap:
+    ORE.emit([&] {
+      OptimizationRemarkMissed R(PassName, "StaysOnHeap", &CB);
+      siteHead(R, CB) << " does not escape, but stays on heap: ";
+      return withReason(R, D.Why);
+    });
+    return;
+  }
+}
+
+// Go reports parameters at their declaration; without debug info for the
+// parameter, at the function.
+static DiagnosticLocation paramLocation(const Argument &A) {
+  const Function &F = *A.getParent();
+  const DISubprogram *SP = F.getSubprogram();
+  if (!SP)
+    return DiagnosticLocation();
+  for (const DINode *N : SP->getRetainedNodes())
+    if (const auto *Var = dyn_cast<DILocalVariable>(N))
+      if (Var->getArg() == A.getArgNo() + 1)
+        return DiagnosticLocation(
+            DILocation::get(F.getContext(), Var->getLine(), 0,
+                            const_cast<DISubprogram *>(SP)));
+  return DiagnosticLocation(SP);
+}
+
+static void emitParam(const Argument &A, const ParamLeaks &L,
+                      OptimizationRemarkEmitter &ORE) {
+  const Function &F = *A.getParent();
+  const BasicBlock *Entry = &F.getEntryBlock();
+  std::string Name = paramName(A);
+  if (L.none()) {
+    ORE.emit([&] {
+      return OptimizationRemarkAnalysis(PassName, "ParamDoesNotEscape",
+                                        paramLocation(A), Entry)
+             << ore::NV("Param", Name) << " does not escape";
+    });
+    return;
+  }
+  if (L.Heap >= 0)
+    ORE.emit([&] {
+      OptimizationRemarkAnalysis R(PassName, "LeakingParam", paramLocation(A),
+                                   Entry);
+      R << (L.Heap == 0 ? "leaking param: " : "leaking param content: ")
+        << ore::NV("Param", Name);
+      return R;
+    });
+  if (L.Result >= 0)
+    ORE.emit([&] {
+      return OptimizationRemarkAnalysis(PassName, "LeakingParam",
+                                        paramLocation(A), Entry)
+             << "leaking param: " << ore::NV("Param", Name) << " to result "
+             << ore::NV("Result", "~r0") << " level="
+             << ore::NV("Level", L.Result);
+    });
+  if (L.Free >= 0)
+    ORE.emit([&] {
+      return OptimizationRemarkAnalysis(PassName, "LeakingParam",
+                                        paramLocation(A), Entry)
+             << "leaking param: " << ore::NV("Param", Name) << " to "
+             << ore::NV("Result", "{free}") << " level="
+             << ore::NV("Level", L.Free);
+    });
+}
+
+void emitFunctionRemarks(const FunctionResult &FR,
+                         const std::vector<Decision> &D,
+                         OptimizationRemarkEmitter &ORE) {
+  for (const auto &[Arg, Leaks] : FR.Params)
+    emitParam(*Arg, Leaks, ORE);
+  for (unsigned I = 0, E = FR.Sites.size(); I != E; ++I)
+    emitSite(FR.Sites[I], D[I], ORE);
+}
+
+} // namespace escape

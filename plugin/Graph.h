@@ -1,0 +1,123 @@
+//===-- Graph.h - Locations and edges of the escape graph -----------------===//
+//
+// Go's model (cmd/compile/internal/escape/graph.go) on LLVM IR. Every object
+// (an allocation site, an alloca) and every IR value that may carry a pointer
+// is a *location*. An edge `dst = *^k src` says that src's value reaches dst
+// after k dereferences: k = -1 is address-of, 0 a copy, +1 a load. Edges are
+// stored on their destination, as in Go, because the solver walks backwards
+// from each root.
+//
+// Sinks are pseudo-locations: {heap} (outlives everything), {freer} (the
+// object must stay a heap object: freed in a callee, passed to realloc) and
+// {free} (the operand of a free() in this function: no escape, but it tells
+// callers that a parameter is freed).
+//
+//===----------------------------------------------------------------------===//
+#ifndef ESCAPE_GRAPH_H
+#define ESCAPE_GRAPH_H
+
+#include "Reasons.h"
+
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/IR/Function.h"
+#include "llvm/IR/Instructions.h"
+#include <deque>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace escape {
+
+struct Location;
+
+struct Edge {
+  Location *Src;
+  int Derefs;                    // -1 address-of, 0 copy, k loads
+  const llvm::Instruction *Where; // the instruction that makes the flow
+  const char *Note;              // Go's "why" word: assign, load, call, ...
+  Reason Why;                    // set on edges into sinks
+};
+
+enum class LocKind {
+  Heap,     // {heap}
+  Freer,    // must stay a heap object
+  Free,     // free() operands of this function (for summaries only)
+  Result,   // ~r0 of a function
+  Param,    // a formal parameter
+  Object,   // storage of an allocation site or an alloca
+  Value,    // an SSA value that may carry a pointer
+};
+
+struct Location {
+  LocKind Kind;
+  const llvm::Function *Fn = nullptr; // null for the module-wide sinks
+  const llvm::Value *V = nullptr;     // the IR value (call, alloca, argument)
+  unsigned LoopDepth = 0;
+  // Its value may come from outside what the graph models (a parameter, a
+  // call result, a load from memory the graph does not track).
+  bool Opaque = false;
+  llvm::SmallVector<Edge, 2> Edges; // incoming: this = *^k Src
+
+  // Solver state.
+  bool Escapes = false;
+  Reason EscapeReason;
+  std::vector<std::string> Explanation; // Go -m=2 lines, with -escape-explain
+  const Location *EscapeRoot = nullptr; // the root it escaped to
+  unsigned WalkGen = 0;
+  int Derefs = 0;
+  Location *Dst = nullptr; // next hop towards the current root
+  int DstEdge = -1;
+
+  // Parameter leaks (Go's leaks): minimal derefs to each sink, -1 = none.
+  int LeakHeap = -1, LeakResult = -1, LeakFree = -1;
+
+  bool isSink() const {
+    return Kind == LocKind::Heap || Kind == LocKind::Freer ||
+           Kind == LocKind::Free || Kind == LocKind::Result;
+  }
+  bool isAllocSite() const {
+    return Kind == LocKind::Object && llvm::isa<llvm::CallBase>(V);
+  }
+};
+
+/// All locations of one batch (a call-graph SCC) plus its sinks.
+class Graph {
+public:
+  Graph();
+
+  Location &heap() { return *HeapLoc; }
+  Location &freer() { return *FreerLoc; }
+  Location &freeSink(const llvm::Function &F);
+  Location &result(const llvm::Function &F);
+
+  /// The location of a pointer-carrying value; null for constants.
+  Location *valueLoc(const llvm::Value *V) const;
+  Location &newValue(const llvm::Function &F, const llvm::Value *V,
+                     unsigned Depth, bool Opaque);
+  Location &newObject(const llvm::Function &F, const llvm::Value *V,
+                      unsigned Depth);
+  Location *objectOf(const llvm::Value *V) const;
+
+  void flow(Location &Dst, Location &Src, int Derefs,
+            const llvm::Instruction *Where, const char *Note,
+            Reason Why = {});
+
+  const std::deque<Location> &locations() const { return All; }
+  std::deque<Location> &locations() { return All; }
+
+private:
+  Location &make(LocKind K, const llvm::Function *F, const llvm::Value *V);
+
+  std::deque<Location> All; // stable addresses
+  Location *HeapLoc, *FreerLoc;
+  llvm::DenseMap<const llvm::Value *, Location *> Values, Objects;
+  llvm::DenseMap<const llvm::Function *, Location *> Results, Frees;
+};
+
+/// Go's display names: `{heap}`, `~r0`, `{storage for malloc(16)}`, `p`.
+std::string locationName(const Location &L);
+
+} // namespace escape
+
+#endif

@@ -1,0 +1,92 @@
+//===-- Reasons.cpp - The fixed vocabulary of verdict reasons -------------===//
+#include "Reasons.h"
+
+#include "llvm/IR/Function.h"
+
+using namespace llvm;
+
+namespace escape {
+
+static std::string subjectName(const Reason &R) {
+  if (!R.Subject)
+    return "?";
+  return R.Subject->getName().str();
+}
+
+std::string reasonText(const Reason &R) {
+  switch (R.Kind) {
+  case ReasonKind::None:
+    return "";
+  case ReasonKind::Returned:
+    return "returned";
+  case ReasonKind::StoredToGlobal:
+    return "stored to global `" + subjectName(R) + "`";
+  case ReasonKind::MultiLevelIndirection:
+    return "stored through pointer (multi-level indirection)";
+  case ReasonKind::StoredIntoEscapingObject:
+    return "stored into escaping object";
+  case ReasonKind::PassedToLeakingParam:
+    return "passed to `" + subjectName(R) + "` (leaking param `" + R.Detail +
+           "`)";
+  case ReasonKind::PassedToUnknownFunction:
+    return "passed to unknown function `" + subjectName(R) + "`";
+  case ReasonKind::PassedToIndirectCall:
+    return "passed to indirect call";
+  case ReasonKind::PassedToRealloc:
+    return "passed to " + subjectName(R);
+  case ReasonKind::FreedInCallee:
+    return "freed in callee `" + subjectName(R) + "`";
+  case ReasonKind::ConvertedToInteger:
+    return "converted to integer";
+  case ReasonKind::CapturedByInlineAsm:
+    return "captured by inline asm";
+  case ReasonKind::OutlivesLoopIteration:
+    return "outlives loop iteration";
+  case ReasonKind::UnmodelledUse:
+    return "used by `" + R.Detail + "`";
+  case ReasonKind::TooLarge:
+    return "too large for stack (" + R.Detail + ")";
+  case ReasonKind::NonConstantSize:
+    return "non-constant size";
+  case ReasonKind::FrameBudgetExceeded:
+    return "frame budget exceeded (" + R.Detail + ")";
+  case ReasonKind::RecursiveFunction:
+    return "recursive function (frame budget " + R.Detail + ")";
+  case ReasonKind::TransformDisabled:
+    return "transform disabled" + (R.Detail.empty() ? "" : " (" + R.Detail + ")");
+  case ReasonKind::ZeroSize:
+    return "zero size";
+  case ReasonKind::MustTailCall:
+    return "function has a musttail call";
+  }
+  return "";
+}
+
+const char *reasonId(ReasonKind K) {
+  switch (K) {
+  case ReasonKind::None: return "";
+  case ReasonKind::Returned: return "returned";
+  case ReasonKind::StoredToGlobal: return "stored-to-global";
+  case ReasonKind::MultiLevelIndirection: return "multi-level-indirection";
+  case ReasonKind::StoredIntoEscapingObject: return "stored-into-escaping-object";
+  case ReasonKind::PassedToLeakingParam: return "passed-to-leaking-param";
+  case ReasonKind::PassedToUnknownFunction: return "passed-to-unknown-function";
+  case ReasonKind::PassedToIndirectCall: return "passed-to-indirect-call";
+  case ReasonKind::PassedToRealloc: return "passed-to-realloc";
+  case ReasonKind::FreedInCallee: return "freed-in-callee";
+  case ReasonKind::ConvertedToInteger: return "converted-to-integer";
+  case ReasonKind::CapturedByInlineAsm: return "captured-by-inline-asm";
+  case ReasonKind::OutlivesLoopIteration: return "outlives-loop-iteration";
+  case ReasonKind::UnmodelledUse: return "unmodelled-use";
+  case ReasonKind::TooLarge: return "too-large";
+  case ReasonKind::NonConstantSize: return "non-constant-size";
+  case ReasonKind::FrameBudgetExceeded: return "frame-budget-exceeded";
+  case ReasonKind::RecursiveFunction: return "recursive-function";
+  case ReasonKind::TransformDisabled: return "transform-disabled";
+  case ReasonKind::ZeroSize: return "zero-size";
+  case ReasonKind::MustTailCall: return "musttail-call";
+  }
+  return "";
+}
+
+} // namespace escape

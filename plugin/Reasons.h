@@ -1,0 +1,54 @@
+//===-- Reasons.h - The fixed vocabulary of verdict reasons ---------------===//
+//
+// Every refusal names one of these (docs/remarks.md is the catalogue). The
+// kebab-case id is stable: escape-report keys SARIF rules and baselines on it.
+//
+//===----------------------------------------------------------------------===//
+#ifndef ESCAPE_REASONS_H
+#define ESCAPE_REASONS_H
+
+#include "llvm/IR/Value.h"
+#include <string>
+
+namespace escape {
+
+enum class ReasonKind {
+  None,
+  // Why an object escapes (EscapesToHeap).
+  Returned,
+  StoredToGlobal,           // Subject: the global
+  MultiLevelIndirection,
+  StoredIntoEscapingObject,
+  PassedToLeakingParam,     // Subject: the callee; Detail: the parameter
+  PassedToUnknownFunction,  // Subject: the callee
+  PassedToIndirectCall,
+  PassedToRealloc,          // Subject: realloc, reallocarray, getline, ...
+  FreedInCallee,            // Subject: the callee
+  ConvertedToInteger,
+  CapturedByInlineAsm,
+  OutlivesLoopIteration,
+  UnmodelledUse,            // Detail: the instruction
+  // Why an object that does not escape stays on the heap (StaysOnHeap).
+  TooLarge,                 // Detail: "N > L"
+  NonConstantSize,
+  FrameBudgetExceeded,      // Detail: the budget
+  RecursiveFunction,        // Detail: the budget
+  TransformDisabled,        // Detail: why (option, optnone)
+  ZeroSize,
+  MustTailCall,
+};
+
+struct Reason {
+  ReasonKind Kind = ReasonKind::None;
+  const llvm::Value *Subject = nullptr;
+  std::string Detail;
+};
+
+/// The phrase: "stored to global `g`", "too large for stack (65536 > 1024)".
+std::string reasonText(const Reason &R);
+/// The stable id: "stored-to-global", "too-large".
+const char *reasonId(ReasonKind K);
+
+} // namespace escape
+
+#endif
