@@ -98,7 +98,7 @@ static void tick(escrt_tcache *tc) {
  * still on the pending stack stays put: the stack links through it. */
 static void span_emptied(escrt_tcache *tc, escrt_span *s) {
   unsigned cls = s->cls;
-  if (tc->cur[cls] == s || atomic_load_explicit(&s->pending,
+  if (s->where == ESCRT_IN_CUR || atomic_load_explicit(&s->pending,
                                                 memory_order_acquire))
     return;
   if (s->where == ESCRT_IN_PARTIAL)
@@ -126,33 +126,36 @@ static escrt_span *spare_pop(escrt_tcache *tc, unsigned cls) {
   return s;
 }
 
-/* Full spans are in no list: nothing needs to find them until objects come
- * back. Their `used` field then counts down the frees still needed before
- * the span returns to the partial list, biased so that the free fast path
- * (which only checks used >= 2) handles them too. A span returns once
- * `room` objects (an eighth) are free: with many long-lived objects (a
- * ring), returning at the first free would cost a list move and a refill
- * for every single free. The room is below nelems, so the fast path never
- * empties a full span. */
+/* The owner's count of objects out is stored biased, so that the free
+ * fast path (which only checks used >= 2) stays off every transition:
+ *  - the current span stores count + 1: it may empty, it stays current;
+ *  - a full span (in no list: nothing needs to find it until objects come
+ *    back) stores how many more frees it takes to return to the partial
+ *    list, plus one. It returns once `room` objects (an eighth) are free:
+ *    with many long-lived objects (a ring), returning at the first free
+ *    would cost a list move and a refill for every single free. The room is
+ *    below nelems, so the fast path never empties a full span. */
 static uint32_t full_room(const escrt_span *s) {
   uint32_t r = s->nelems / 8 ? s->nelems / 8 : 1;
   return r < s->nelems ? r : s->nelems - 1;
 }
 
-/* The number of objects out, as the owner knows it. */
 static uint32_t span_used(const escrt_span *s) {
-  if (s->where != ESCRT_IN_FULL)
+  switch (s->where) {
+  case ESCRT_IN_CUR:
+    return s->used - 1;
+  case ESCRT_IN_FULL:
+    return s->used - 1 + s->nelems - full_room(s);
+  default:
     return s->used;
-  return s->used - 1 + s->nelems - full_room(s);
-}
-
-/* Every object of s is out (s is no longer anyone's current span). */
-static void retire_full(escrt_span *s) {
-  s->where = ESCRT_IN_FULL;
-  s->used = full_room(s) + 1;
+  }
 }
 
 static void set_used(escrt_tcache *tc, escrt_span *s, uint32_t used) {
+  if (s->where == ESCRT_IN_CUR) {
+    s->used = used + 1;
+    return;
+  }
   if (s->where == ESCRT_IN_FULL) {
     uint32_t room = full_room(s);
     if (used + room >= s->nelems && used) {
@@ -164,6 +167,19 @@ static void set_used(escrt_tcache *tc, escrt_span *s, uint32_t used) {
   s->used = used;
   if (used == 0 && s->where != ESCRT_IN_SPARE)
     span_emptied(tc, s);
+}
+
+/* Every object of s is out: it becomes full (and stops being current). */
+static void retire_full(escrt_tcache *tc, escrt_span *s) {
+  s->where = ESCRT_IN_FULL;
+  set_used(tc, s, s->nelems);
+}
+
+static void make_current(escrt_tcache *tc, escrt_span *s) {
+  uint32_t used = span_used(s);
+  s->where = ESCRT_IN_CUR;
+  s->used = used + 1;
+  tc->cur[s->cls] = s;
 }
 
 /* Takes other threads' frees into s. */
@@ -194,7 +210,7 @@ static bool refill(escrt_span *s) {
     return true;
   if (!s->local_free) {
     uint32_t n = escrt_span_collect(s);
-    if (n > s->used)
+    if (n > span_used(s))
       escrt_report("free", "double free detected in span at",
                    (void *)s->start, s);
     s->used -= n;
@@ -226,12 +242,12 @@ static escrt_span *next_span(escrt_tcache *tc, unsigned cls) {
   escrt_span *old = tc->cur[cls], *s;
   tc->cur[cls] = &escrt_span_empty;
   if (old != &escrt_span_empty)
-    retire_full(old);
+    retire_full(tc, old);
   while ((s = tc->partial[cls])) {
     escrt_list_remove(&tc->partial[cls], s);
     if (refill(s))
       goto found;
-    retire_full(s);
+    retire_full(tc, s);
   }
   if ((s = spare_pop(tc, cls))) {
     refill(s); /* empty, so every object is on its lists */
@@ -240,7 +256,7 @@ static escrt_span *next_span(escrt_tcache *tc, unsigned cls) {
   if (!(s = fresh_span(tc, cls)))
     return NULL;
 found:
-  tc->cur[cls] = s;
+  make_current(tc, s);
   return s;
 }
 
@@ -412,6 +428,7 @@ void escrt_tcache_abandon(escrt_tcache *tc) {
     escrt_span *s = tc->cur[c];
     if (s != &escrt_span_empty) {
       tc->cur[c] = &escrt_span_empty;
+      s->used = span_used(s);
       escrt_list_push(&tc->partial[c], s, ESCRT_IN_PARTIAL);
       settle(tc, s);
     }

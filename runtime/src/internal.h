@@ -52,7 +52,8 @@ typedef struct escrt_tcache escrt_tcache;
 
 /* Where a span is; only the thread that owns the span changes it. */
 enum escrt_span_where {
-  ESCRT_IN_NONE,    /* the owner's current span, or a large object */
+  ESCRT_IN_NONE,    /* a large object, or a span changing hands */
+  ESCRT_IN_CUR,     /* the owner's current span of its class */
   ESCRT_IN_PARTIAL, /* owner's list of spans that may have free objects */
   ESCRT_IN_FULL,    /* owner's, every object handed out: in no list */
   ESCRT_IN_SPARE,   /* owner's empty spans kept for the class */

@@ -1,0 +1,293 @@
+/* Allocator micro-benchmarks, run once per allocator by run.sh (the
+ * allocator comes from LD_PRELOAD; none = glibc). Each pattern prints one
+ * line "<pattern> <ns per operation>" (median of 3 runs), or for `rss` the
+ * resident set at points of a burst-then-idle run.
+ *
+ *   pair      malloc+free of one object, size cycling 16..512 (32 classes)
+ *   pair64    malloc+free of one 64-byte object
+ *   batch     1000 objects of 16..512 B allocated, then freed LIFO
+ *   ring      100k live objects, a random one replaced each step
+ *   sweepK    malloc+free cycling through K size classes (K = argument)
+ *   larson    2 threads replace random slots of 1000-object arrays; every
+ *             round the arrays pass to new threads (objects die elsewhere)
+ *   prodcons  one thread allocates 16..512 B in batches of 256, another
+ *             frees them (cross-thread free), ns per object
+ *   falseshare 2 threads each write 8-byte objects of their own; objects
+ *             of two threads in one cache line show up as a slowdown
+ *   hot N     N malloc(64)+free pairs, for callgrind
+ *   rss       burst of ~800 MB of 16..512 B objects, freed, then 10 s of
+ *             light malloc/free traffic: prints RSS (MB) at points */
+#include <pthread.h>
+#include <sched.h>
+#include <stdatomic.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+static double now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+/* Keeps malloc/free pairs from being optimised away. */
+static inline void *opaque(void *p) {
+  __asm__ volatile("" : "+r"(p)::"memory");
+  return p;
+}
+
+static uint64_t rng(uint64_t *s) {
+  *s ^= *s << 13;
+  *s ^= *s >> 7;
+  *s ^= *s << 17;
+  return *s;
+}
+
+static int sweep_k = 8;
+
+static double pair(long n) {
+  double t = now();
+  for (long i = 0; i < n; i++)
+    free(opaque(malloc(16 + (size_t)(i & 31) * 16)));
+  return (now() - t) / n;
+}
+
+static double pair64(long n) {
+  double t = now();
+  for (long i = 0; i < n; i++)
+    free(opaque(malloc(64)));
+  return (now() - t) / n;
+}
+
+static double sweep(long n) {
+  double t = now();
+  for (long i = 0, k = 0; i < n; i++) {
+    free(opaque(malloc(16 + (size_t)k * 16)));
+    if (++k == sweep_k)
+      k = 0;
+  }
+  return (now() - t) / n;
+}
+
+static double batch(long n) {
+  enum { B = 1000 };
+  static void *p[B];
+  uint64_t s = 88172645463325252ull;
+  long rounds = n / B;
+  double t = now();
+  for (long r = 0; r < rounds; r++) {
+    for (int i = 0; i < B; i++)
+      p[i] = opaque(malloc(16 + rng(&s) % 497));
+    for (int i = B; i-- > 0;)
+      free(p[i]);
+  }
+  return (now() - t) / (rounds * B);
+}
+
+static double ring(long n) {
+  enum { R = 100000 };
+  static void *p[R];
+  uint64_t s = 88172645463325252ull;
+  for (int i = 0; i < R; i++)
+    p[i] = malloc(16 + rng(&s) % 497);
+  double t = now();
+  for (long i = 0; i < n; i++) {
+    uint64_t x = rng(&s);
+    size_t k = x % R;
+    free(p[k]);
+    p[k] = opaque(malloc(16 + (x >> 20) % 497));
+  }
+  double d = (now() - t) / n;
+  for (int i = 0; i < R; i++)
+    free(p[i]);
+  return d;
+}
+
+/* ---- larson-style churn ---- */
+enum { LSLOTS = 1000 };
+static void *lslots[2][LSLOTS];
+static long lops;
+
+static void *larson_worker(void *arg) {
+  void **a = arg;
+  uint64_t s = (uintptr_t)arg | 1;
+  for (long i = 0; i < lops; i++) {
+    uint64_t x = rng(&s);
+    size_t k = x % LSLOTS;
+    free(a[k]);
+    a[k] = malloc(16 + (x >> 24) % 1009);
+    memset(a[k], 1, 8);
+  }
+  return NULL;
+}
+
+static double larson(long n) {
+  const int rounds = 20;
+  lops = n / rounds / 2;
+  double t = now();
+  for (int r = 0; r < rounds; r++) {
+    pthread_t th[2];
+    for (int i = 0; i < 2; i++)
+      pthread_create(&th[i], NULL, larson_worker, lslots[(i + r) & 1]);
+    for (int i = 0; i < 2; i++)
+      pthread_join(th[i], NULL);
+  }
+  return (now() - t) / (lops * rounds * 2);
+}
+
+/* ---- producer/consumer ---- */
+enum { QBATCH = 256, QDEPTH = 64 };
+static void *queue[QDEPTH][QBATCH];
+static atomic_long qhead, qtail;
+static long qbatches;
+
+static void *consumer(void *arg) {
+  (void)arg;
+  for (long b = 0; b < qbatches; b++) {
+    while (atomic_load_explicit(&qhead, memory_order_acquire) <= b)
+      sched_yield(); /* 2 shared cores: spinning would starve the producer */
+    void **q = queue[b % QDEPTH];
+    for (int i = 0; i < QBATCH; i++)
+      free(q[i]);
+    atomic_store_explicit(&qtail, b + 1, memory_order_release);
+  }
+  return NULL;
+}
+
+static double prodcons(long n) {
+  qbatches = n / QBATCH;
+  atomic_store(&qhead, 0);
+  atomic_store(&qtail, 0);
+  uint64_t s = 88172645463325252ull;
+  pthread_t c;
+  double t = now();
+  pthread_create(&c, NULL, consumer, NULL);
+  for (long b = 0; b < qbatches; b++) {
+    while (b - atomic_load_explicit(&qtail, memory_order_acquire) >= QDEPTH)
+      sched_yield();
+    void **q = queue[b % QDEPTH];
+    for (int i = 0; i < QBATCH; i++)
+      q[i] = malloc(16 + rng(&s) % 497);
+    atomic_store_explicit(&qhead, b + 1, memory_order_release);
+  }
+  pthread_join(c, NULL);
+  return (now() - t) / (qbatches * QBATCH);
+}
+
+/* ---- false sharing (cache-scratch) ---- */
+static long fs_iters;
+static void *fs_given[2];
+
+static void *scratch(void *arg) {
+  int id = (int)(uintptr_t)arg;
+  free(fs_given[id]); /* the object main allocated next to the other's */
+  for (long i = 0; i < fs_iters; i++) {
+    volatile char *p = malloc(8);
+    for (int w = 0; w < 1000; w++)
+      p[w & 7] = (char)w;
+    free((void *)p);
+  }
+  return NULL;
+}
+
+static double falseshare(long n) {
+  fs_iters = n / 1000;
+  fs_given[0] = malloc(8);
+  fs_given[1] = malloc(8);
+  pthread_t th[2];
+  double t = now();
+  for (int i = 0; i < 2; i++)
+    pthread_create(&th[i], NULL, scratch, (void *)(uintptr_t)i);
+  for (int i = 0; i < 2; i++)
+    pthread_join(th[i], NULL);
+  return (now() - t) / (fs_iters * 1000);
+}
+
+/* ---- burst then idle ---- */
+static long rss_mb(void) {
+  long pages, rss = 0;
+  FILE *f = fopen("/proc/self/statm", "r");
+  if (f) {
+    if (fscanf(f, "%ld %ld", &pages, &rss) != 2)
+      rss = 0;
+    fclose(f);
+  }
+  return rss * sysconf(_SC_PAGESIZE) >> 20;
+}
+
+static void rss(void) {
+  enum { N = 3000000 };
+  void **p = malloc(N * sizeof *p);
+  uint64_t s = 88172645463325252ull;
+  for (long i = 0; i < N; i++) {
+    size_t sz = 16 + rng(&s) % 497;
+    p[i] = malloc(sz);
+    memset(p[i], 1, sz);
+  }
+  long peak = rss_mb();
+  for (long i = 0; i < N; i++)
+    free(p[i]);
+  free(p);
+  printf("rss peak %ld\n", peak);
+  printf("rss freed %ld\n", rss_mb());
+  double t0 = now();
+  int next = 1;
+  while (next <= 10) {
+    for (int k = 0; k < 2000; k++)
+      free(opaque(malloc(16 + (size_t)k % 497)));
+    usleep(1000);
+    if (now() - t0 >= next) {
+      printf("rss %ds %ld\n", next, rss_mb());
+      next = next == 1 ? 5 : 10 + (next == 5 ? 0 : 1);
+    }
+  }
+}
+
+static int cmp(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return (x > y) - (x < y);
+}
+
+int main(int argc, char **argv) {
+  if (argc < 2)
+    return 2;
+  const char *m = argv[1];
+  if (!strcmp(m, "hot")) {
+    long n = argc > 2 ? atol(argv[2]) : 100000;
+    pair64(n);
+    return 0;
+  }
+  if (!strcmp(m, "rss")) {
+    rss();
+    return 0;
+  }
+  double (*fn)(long) = NULL;
+  long n = 10000000;
+  if (!strcmp(m, "pair"))
+    fn = pair;
+  else if (!strcmp(m, "pair64"))
+    fn = pair64;
+  else if (!strcmp(m, "batch"))
+    fn = batch;
+  else if (!strcmp(m, "ring"))
+    fn = ring, n = 3000000;
+  else if (!strcmp(m, "sweep"))
+    fn = sweep, sweep_k = argc > 2 ? atoi(argv[2]) : 8;
+  else if (!strcmp(m, "larson"))
+    fn = larson, n = 4000000;
+  else if (!strcmp(m, "prodcons"))
+    fn = prodcons, n = 4000000;
+  else if (!strcmp(m, "falseshare"))
+    fn = falseshare, n = 100000000;
+  if (!fn)
+    return 2;
+  double r[3];
+  for (int i = 0; i < 3; i++)
+    r[i] = fn(n) * 1e9;
+  qsort(r, 3, sizeof *r, cmp);
+  printf("%s %.2f\n", m, r[1]);
+  return 0;
+}

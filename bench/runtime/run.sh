@@ -1,0 +1,146 @@
+#!/usr/bin/env bash
+# libescrt against glibc, jemalloc, tcmalloc (gperftools) and mimalloc, all
+# measured in this run (each preloaded into the same programs):
+#   micro   alloc-bench.c patterns, ns per operation (median of 3)
+#   sweep   malloc+free cycling through K size classes, K = 1..64
+#   instr   instructions per hot malloc(64)+free pair (callgrind; loop included)
+#   rss     burst of ~800 MB then light traffic: RSS after 1, 5, 10 s
+#   macro   clang-N -O2 compiling the SQLite amalgamation: time and peak RSS
+# Ratios are escrt / best peer (< 1 means escrt is ahead). Never fails on
+# timing; a missing peer library is reported and skipped.
+#   bench/runtime/run.sh <llvm-major> [micro sweep instr rss macro]
+set -uo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+n=${1:-19}
+shift || true
+parts=${*:-micro sweep instr rss macro}
+tree=${ESCRT_BENCH_TREE:-$root/build/llvm-$n}
+out=$root/bench/out/runtime
+mkdir -p "$out"
+clang=/usr/lib/llvm-$n/bin/clang
+libdir=/usr/lib/x86_64-linux-gnu
+
+[ -f "$tree/lib/libescrt.so" ] || { echo "bench/runtime: $tree/lib/libescrt.so not built"; exit 1; }
+"$clang" -O2 -fno-builtin -pthread "$here/alloc-bench.c" -o "$out/alloc-bench" || exit 1
+bench=$out/alloc-bench
+
+names=() libs=()
+add() { # name library ("" = no preload)
+  if [ -n "$2" ] && [ ! -f "$2" ]; then
+    echo "bench/runtime: $1 not installed ($2); scripts/setup-debian.sh bench installs it"
+    return
+  fi
+  names+=("$1"); libs+=("$2")
+}
+add glibc ""
+add jemalloc "$libdir/libjemalloc.so.2"
+add tcmalloc "$libdir/libtcmalloc_minimal.so.4"
+add mimalloc "$libdir/libmimalloc.so.2"
+add escrt "$tree/lib/libescrt.so"
+last=$((${#names[@]} - 1))
+
+run() { # index command...
+  local lib=${libs[$1]}; shift
+  if [ -n "$lib" ]; then LD_PRELOAD=$lib "$@"; else "$@"; fi
+}
+
+header() {
+  printf '%-14s' "$1"
+  for nm in "${names[@]}"; do printf '%10s' "$nm"; done
+  printf '%12s\n' "escrt/best"
+}
+
+# Prints one row: label, then values (smaller is better) and the ratio of
+# the last (escrt) to the best of the others.
+row() {
+  local label=$1; shift
+  printf '%-14s' "$label"
+  for v in "$@"; do printf '%10s' "$v"; done
+  echo "$@" | awk '{ best = ""; for (i = 1; i < NF; i++) if ($i != "-" && (best == "" || $i + 0 < best)) best = $i + 0;
+                     if (best > 0 && $NF != "-") printf "%12.2f\n", $NF / best; else printf "%12s\n", "-" }'
+}
+
+micro() {
+  echo "## micro: ns per operation (median of 3 runs)"
+  header pattern
+  for p in pair pair64 batch ring larson prodcons falseshare; do
+    vals=()
+    for i in "${!names[@]}"; do
+      v=$(run "$i" "$bench" "$p" | awk '{ print $2 }')
+      vals+=("${v:--}")
+    done
+    row "$p" "${vals[@]}"
+  done
+}
+
+sweep() {
+  echo "## sweep: ns per malloc+free cycling through K size classes"
+  header K
+  for k in 1 2 4 8 12 16 24 32 48 64; do
+    vals=()
+    for i in "${!names[@]}"; do
+      v=$(run "$i" "$bench" sweep "$k" | awk '{ print $2 }')
+      vals+=("${v:--}")
+    done
+    row "K=$k" "${vals[@]}"
+  done
+}
+
+instr() {
+  command -v valgrind >/dev/null || { echo "## instr: valgrind not installed"; return; }
+  echo "## instr: instructions per hot malloc(64)+free pair (callgrind; ~7 of loop)"
+  header pair
+  vals=()
+  for i in "${!names[@]}"; do
+    t=()
+    for cnt in 200000 400000; do
+      run "$i" valgrind --tool=callgrind --callgrind-out-file="$out/cg.$i.$cnt" \
+        "$bench" hot "$cnt" >/dev/null 2>&1
+      t+=("$(awk '/^totals:/ { print $2 }' "$out/cg.$i.$cnt")")
+    done
+    vals+=("$(( (t[1] - t[0]) / 200000 ))")
+  done
+  row "hot pair" "${vals[@]}"
+}
+
+rss() {
+  echo "## rss: MB resident; burst of 3M objects (16..512 B) freed, then light traffic, no call"
+  printf '%-10s%8s%8s%8s%8s%8s%10s\n' allocator peak freed 1s 5s 10s "10s/peak"
+  for i in "${!names[@]}"; do
+    run "$i" "$bench" rss | awk -v nm="${names[$i]}" '
+      /^rss peak/ { peak = $3 } /^rss freed/ { fr = $3 }
+      /^rss 1s/ { a = $3 } /^rss 5s/ { b = $3 } /^rss 10s/ { c = $3 }
+      END { printf "%-10s%8d%8d%8d%8d%8d%9.0f%%\n", nm, peak, fr, a, b, c, peak ? 100 * c / peak : 0 }'
+  done
+}
+
+macro() {
+  local dir=$out/sqlite src=$out/sqlite/package/deps/sqlite3/sqlite3.c
+  local sum=60d2f39a3726cd6b9021da6f4e868608d66fbb6528a9f513dc8ffcc640493422
+  if [ ! -f "$src" ]; then
+    mkdir -p "$dir"
+    (cd "$dir" && npm pack better-sqlite3@12.11.1 >/dev/null 2>&1 &&
+      tar xzf better-sqlite3-12.11.1.tgz package/deps/sqlite3/sqlite3.c) ||
+      { echo "## macro: could not fetch the SQLite amalgamation (npm pack better-sqlite3@12.11.1)"; return; }
+  fi
+  if [ "$(sha256sum "$src" | cut -d' ' -f1)" != "$sum" ]; then
+    echo "## macro: sqlite3.c checksum mismatch; skipped"; return
+  fi
+  echo "## macro: clang-$n -O2 -c sqlite3.c (one run each)"
+  header ""
+  secs=() mem=()
+  for i in "${!names[@]}"; do
+    r=$(run "$i" /usr/bin/time -f "%e %M" "$clang" -O2 -c "$src" -o "$out/sqlite3.o" 2>&1 | tail -1)
+    secs+=("$(echo "$r" | cut -d' ' -f1)")
+    mem+=("$(( $(echo "$r" | cut -d' ' -f2) / 1024 ))")
+  done
+  row "seconds" "${secs[@]}"
+  row "peak RSS MB" "${mem[@]}"
+}
+
+echo "libescrt benchmarks ($(nproc) cores; LLVM $n tree: $tree)"
+for part in $parts; do
+  "$part"
+  echo
+done
