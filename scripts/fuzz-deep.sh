@@ -7,7 +7,7 @@
 #   scripts/fuzz-deep.sh [N]        env: FIRST, MAJORS ("19 22"), JOBS (nproc),
 #                                   ESCAPE_BUILD (tree prefix, build/llvm-)
 set -u
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 n=${1:-3000}
 first=${FIRST:-1000}
 jobs=${JOBS:-$(nproc)}

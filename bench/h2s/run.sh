@@ -11,6 +11,7 @@
 #   wrong     programs whose output or exit code differs from clang -O0
 #             without any heap-to-stack (crashes counted apart)
 set -u
+# shellcheck source=scripts/corpus/lib.sh
 source "$(dirname "$0")/../../scripts/corpus/lib.sh"
 work=$root/build/bench-h2s-$major
 rm -rf "$work" && mkdir -p "$work" "$root/bench/out"

@@ -4,6 +4,7 @@
 # seed whose reference build does not finish in 10 s is skipped and counted.
 #   scripts/corpus/csmith.sh [LLVM-MAJOR [N]]
 set -u
+# shellcheck source=scripts/corpus/lib.sh
 source "$(dirname "$0")/lib.sh"
 n=${2:-40}
 if ! command -v csmith >/dev/null || [ ! -d /usr/include/csmith ]; then

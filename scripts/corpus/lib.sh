@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared by the corpus scripts: which compiler and plugin, the download cache,
 # and the verdict line. Source it after `set -u`; $1 of the script is the LLVM
 # major (default 19).
@@ -18,8 +19,8 @@ mkdir -p "$cache"
 
 # npm_fetch PKG@VER -> path of the cached tarball (npm pack runs no scripts).
 npm_fetch() {
-  local spec=$1 dir=$cache/npm
-  local tgz="$dir/$(echo "${spec%@*}" | tr -d @ | tr / -)-${spec##*@}.tgz"
+  local spec=$1 dir=$cache/npm tgz
+  tgz="$dir/$(echo "${spec%@*}" | tr -d @ | tr / -)-${spec##*@}.tgz"
   mkdir -p "$dir"
   [ -f "$tgz" ] || (cd "$dir" && npm pack --silent "$spec" >/dev/null) || return 1
   echo "$tgz"

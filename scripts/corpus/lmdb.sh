@@ -5,6 +5,7 @@
 # tests print mmap addresses: they are masked).
 #   scripts/corpus/lmdb.sh [LLVM-MAJOR]
 set -u
+# shellcheck source=scripts/corpus/lib.sh
 source "$(dirname "$0")/lib.sh"
 tgz=$(npm_fetch lmdb@3.5.6) || { echo "DIFF lmdb: download failed"; exit 1; }
 work=$cache/lmdb-$major

@@ -4,6 +4,7 @@
 # plugin, with it, and with it under ASan, running lua/*.lua.
 #   scripts/corpus/lua.sh [LLVM-MAJOR]
 set -u
+# shellcheck source=scripts/corpus/lib.sh
 source "$(dirname "$0")/lib.sh"
 here=$(cd "$(dirname "$0")" && pwd)
 apt_dir=$cache/apt
@@ -24,7 +25,7 @@ work=$cache/lua-$major
 rm -rf "$work" && mkdir -p "$work/src"
 tar xzf "$cache"/lua-src/lua5.4_*.orig.tar.gz -C "$work/src" --strip-components=1
 version=$(basename "$cache"/lua-src/lua5.4_*.orig.tar.gz | sed 's/lua5.4_\(.*\)\.orig.*/\1/')
-srcs=$(ls "$work"/src/src/*.c | grep -v '/luac\.c$')
+srcs=$(find "$work/src/src" -name '*.c' ! -name luac.c | sort)
 for v in "${variants[@]}"; do
   name=${v%%:*} flags=${v#*:}
   # shellcheck disable=SC2086

@@ -4,6 +4,7 @@
 # without the plugin, with it, and with it under ASan.
 #   scripts/corpus/sqlite.sh [LLVM-MAJOR]
 set -u
+# shellcheck source=scripts/corpus/lib.sh
 source "$(dirname "$0")/lib.sh"
 here=$(cd "$(dirname "$0")" && pwd)
 sha=60d2f39a3726cd6b9021da6f4e868608d66fbb6528a9f513dc8ffcc640493422
