@@ -24,7 +24,7 @@ ESCRT_HIDDEN ESCRT_TLS escrt_tcache *escrt_thread_real;
 static escrt_tcache orphan_counts;
 static atomic_bool orphan_registered;
 
-enum { TICK_RESET = 4096, TICK_STEP = 64, SPARE_BYTES = 1 << 20 };
+enum { TICK_RESET = 64 * ESCRT_TICK_STEP, SPARE_BYTES = 1 << 20 };
 
 /* ---- misuse ---- */
 
@@ -81,10 +81,10 @@ escrt_tcache *escrt_tcache_current(void) {
   return tc;
 }
 
-/* Background work rides on slow paths: every TICK_RESET / TICK_STEP of
- * them, settle parked caches and give the scavenger a chance. */
+/* Background work rides on refills: every 64th of them, settle parked
+ * caches and give the scavenger a chance. */
 static void tick(escrt_tcache *tc) {
-  if ((tc->tick -= TICK_STEP) > 0)
+  if ((tc->tick -= ESCRT_TICK_STEP) > 0)
     return;
   tc->tick = TICK_RESET;
   escrt_pool_sweep();
@@ -131,12 +131,12 @@ static escrt_span *spare_pop(escrt_tcache *tc, unsigned cls) {
  *  - the current span stores count + 1: it may empty, it stays current;
  *  - a full span (in no list: nothing needs to find it until objects come
  *    back) stores how many more frees it takes to return to the partial
- *    list, plus one. It returns once `room` objects (an eighth) are free:
+ *    list, plus one. It returns once `room` objects (a quarter) are free:
  *    with many long-lived objects (a ring), returning at the first free
  *    would cost a list move and a refill for every single free. The room is
  *    below nelems, so the fast path never empties a full span. */
 static uint32_t full_room(const escrt_span *s) {
-  uint32_t r = s->nelems / 8 ? s->nelems / 8 : 1;
+  uint32_t r = s->nelems / 4 ? s->nelems / 4 : 1;
   return r < s->nelems ? r : s->nelems - 1;
 }
 
@@ -192,6 +192,20 @@ static void settle(escrt_tcache *tc, escrt_span *s) {
   set_used(tc, s, used - n);
 }
 
+/* Puts s on its owner's pending stack, unless it is on one already. */
+static void notify(escrt_span *s) {
+  if (atomic_exchange_explicit(&s->pending, 1, memory_order_acq_rel))
+    return;
+  escrt_tcache *owner = s->owner;
+  escrt_span *head = atomic_load_explicit(&owner->pending,
+                                          memory_order_relaxed);
+  do
+    s->pending_next = head;
+  while (!atomic_compare_exchange_weak_explicit(&owner->pending, &head, s,
+                                                memory_order_release,
+                                                memory_order_relaxed));
+}
+
 void escrt_tcache_process_pending(escrt_tcache *tc) {
   escrt_span *s =
       atomic_exchange_explicit(&tc->pending, NULL, memory_order_acquire);
@@ -200,6 +214,8 @@ void escrt_tcache_process_pending(escrt_tcache *tc) {
     atomic_store_explicit(&s->pending, 0, memory_order_release);
     if (s->owner == tc)
       settle(tc, s);
+    else if (s->owner && atomic_load(&s->thread_free))
+      notify(s); /* s changed hands while queued here */
     s = next;
   }
 }
@@ -359,16 +375,33 @@ static void remote_free(escrt_span *s, escrt_block *b) {
                                                 (uintptr_t)b,
                                                 memory_order_release,
                                                 memory_order_relaxed));
-  if (old || atomic_exchange_explicit(&s->pending, 1, memory_order_acq_rel))
-    return;
-  escrt_tcache *owner = s->owner;
-  escrt_span *head = atomic_load_explicit(&owner->pending,
-                                          memory_order_relaxed);
-  do
-    s->pending_next = head;
-  while (!atomic_compare_exchange_weak_explicit(&owner->pending, &head, s,
-                                                memory_order_release,
-                                                memory_order_relaxed));
+  if (!old)
+    notify(s);
+}
+
+/* Takes span s over from the parked cache of an exited thread (mimalloc
+ * reclaims abandoned pages the same way), so this free and the next ones
+ * into s are local. Holding the pending flag keeps remote freers from
+ * queueing s on the old owner meanwhile; settle() then takes whatever they
+ * pushed. */
+static bool reclaim(escrt_tcache *tc, escrt_span *s) {
+  if (!escrt_pool_trylock())
+    return false;
+  escrt_tcache *old = s->owner;
+  bool ok = old->parked &&
+            !atomic_exchange_explicit(&s->pending, 1, memory_order_acq_rel);
+  if (ok) {
+    if (s->where == ESCRT_IN_PARTIAL) {
+      escrt_list_remove(&old->partial[s->cls], s);
+      escrt_list_push(&tc->partial[s->cls], s, ESCRT_IN_PARTIAL);
+    }
+    s->owner = tc;
+    atomic_store_explicit(&s->pending, 0, memory_order_release);
+  }
+  escrt_pool_unlock();
+  if (ok)
+    settle(tc, s);
+  return ok;
 }
 
 void escrt_free_slow(void *p, escrt_span *s) {
@@ -398,7 +431,7 @@ void escrt_free_slow(void *p, escrt_span *s) {
   if (escrt_opt.debug && !debug_flip(s, p, false))
     escrt_report("free", "double free of", p, s);
   escrt_tcache *tc = escrt_thread_real;
-  if (s->owner == tc) {
+  if (s->owner == tc || (tc && s->owner->parked && reclaim(tc, s))) {
     escrt_free_owner_slow(tc, s, p);
     return;
   }

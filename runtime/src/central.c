@@ -75,6 +75,10 @@ void escrt_pool_park(escrt_tcache *tc) {
   pthread_mutex_unlock(&pool_lock);
 }
 
+bool escrt_pool_trylock(void) { return !pthread_mutex_trylock(&pool_lock); }
+
+void escrt_pool_unlock(void) { pthread_mutex_unlock(&pool_lock); }
+
 /* Frees into parked caches are queued on them; settle those now and then so
  * spans emptied by other threads go back even if no thread adopts them. */
 void escrt_pool_sweep(void) {

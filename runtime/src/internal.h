@@ -39,6 +39,8 @@ enum {
   /* User space on x86-64 (4-level paging) is 47 bits. */
   ESCRT_ADDRESS_BITS = 47,
   ESCRT_ARENA_MAP_SIZE = 1 << (ESCRT_ADDRESS_BITS - ESCRT_ARENA_SHIFT),
+  /* Refills count down escrt_tcache.tick by this much (see cache.c). */
+  ESCRT_TICK_STEP = 64,
   /* Runs over 16 MiB get a mapping of their own, unmapped on free. */
   ESCRT_HUGE_PAGES = 2048,
 };
@@ -100,8 +102,8 @@ struct escrt_tcache {
   escrt_span *spare[ESCRT_NUM_CLASSES]; /* empty spans kept (linked) */
   size_t spare_bytes;
   _Atomic(escrt_span *) pending; /* spans that received remote frees */
-  int64_t tick;                  /* objects until the next clock read */
-  bool parked;                   /* its thread exited; in the pool */
+  int64_t tick;                  /* refills until background work */
+  atomic_bool parked;            /* its thread exited; in the pool */
   escrt_tcache *next_all;        /* registry of every cache ever made */
   escrt_tcache *next_parked;
 };
@@ -178,6 +180,8 @@ ESCRT_HIDDEN void escrt_central_give(escrt_span *s);
 ESCRT_HIDDEN escrt_tcache *escrt_pool_adopt(void);
 ESCRT_HIDDEN void escrt_pool_park(escrt_tcache *tc);
 ESCRT_HIDDEN void escrt_pool_sweep(void);
+ESCRT_HIDDEN bool escrt_pool_trylock(void);
+ESCRT_HIDDEN void escrt_pool_unlock(void);
 ESCRT_HIDDEN void escrt_registry_add(escrt_tcache *tc);
 ESCRT_HIDDEN escrt_tcache *escrt_registry_first(void);
 ESCRT_HIDDEN void escrt_central_lock_all(void);
