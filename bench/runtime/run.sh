@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # libescrt against glibc, jemalloc, tcmalloc (gperftools) and mimalloc, all
 # measured in this run (each preloaded into the same programs):
-#   micro   alloc-bench.c patterns, ns per operation (median of 3)
+#   micro   alloc-bench.c patterns, ns per operation (best of 5)
 #   sweep   malloc+free cycling through K size classes, K = 1..64
 #   instr   instructions per hot malloc(64)+free pair (callgrind; loop included)
 #   rss     burst of ~800 MB then light traffic: RSS after 1, 5, 10 s
@@ -62,7 +62,7 @@ row() {
 }
 
 micro() {
-  echo "## micro: ns per operation (median of 3 runs)"
+  echo "## micro: ns per operation (best of 5 runs)"
   header pattern
   for p in pair pair64 batch ring larson prodcons falseshare; do
     vals=()

@@ -388,7 +388,10 @@ static bool reclaim(escrt_tcache *tc, escrt_span *s) {
   if (!escrt_pool_trylock())
     return false;
   escrt_tcache *old = s->owner;
+  /* Only partial and full spans: a cache parked by fork keeps its current
+   * spans, which its adopter will allocate from. */
   bool ok = old->parked &&
+            (s->where == ESCRT_IN_PARTIAL || s->where == ESCRT_IN_FULL) &&
             !atomic_exchange_explicit(&s->pending, 1, memory_order_acq_rel);
   if (ok) {
     if (s->where == ESCRT_IN_PARTIAL) {
