@@ -101,8 +101,10 @@ struct escrt_tcache {
   escrt_span *partial[ESCRT_NUM_CLASSES];
   escrt_span *spare[ESCRT_NUM_CLASSES]; /* empty spans kept (linked) */
   size_t spare_bytes;
-  _Atomic(escrt_span *) pending; /* spans that received remote frees */
   int64_t tick;                  /* refills until background work */
+  /* Read or written by other threads: a line of its own, away from the
+   * owner's hot fields (tick above), so remote frees do not bounce it. */
+  _Alignas(64) _Atomic(escrt_span *) pending; /* spans with remote frees */
   atomic_bool parked;            /* its thread exited; in the pool */
   escrt_tcache *next_all;        /* registry of every cache ever made */
   escrt_tcache *next_parked;
