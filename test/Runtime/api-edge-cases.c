@@ -125,6 +125,26 @@ static void test_usable_and_sized(void) {
   CHECK(malloc_usable_size(&on_stack) == 0);
 }
 
+/* Runs over 16 MiB get their own mapping, unmapped again on free. */
+static void test_huge(void) {
+  size_t n = (size_t)40 << 20;
+  unsigned char *p = malloc(n);
+  CHECK(p && malloc_usable_size(p) >= n);
+  for (size_t i = 0; i < n; i += 4096)
+    p[i] = (unsigned char)(i >> 12);
+  p = realloc(p, 2 * n);
+  CHECK(p);
+  for (size_t i = 0; i < n; i += 4096)
+    CHECK(p[i] == (unsigned char)(i >> 12));
+  free(p);
+  unsigned char *z = calloc(1, (size_t)20 << 20);
+  CHECK(z && z[0] == 0 && z[(20 << 20) - 1] == 0);
+  free(z);
+  void *a = aligned_alloc((size_t)1 << 27, 100);
+  CHECK(a && (uintptr_t)a % ((size_t)1 << 27) == 0);
+  free(a);
+}
+
 static void test_classes(void) {
   CHECK(escrt_class_size(escrt_size_class(24)) == 32);
   CHECK(escrt_class_size(escrt_size_class(16)) == 16);
@@ -146,6 +166,7 @@ int main(void) {
   test_aligned_alloc();
   test_realloc();
   test_usable_and_sized();
+  test_huge();
   test_classes();
   puts("api ok");
   return 0;
