@@ -3,8 +3,7 @@
 #include "Build.h"
 #include "Solve.h"
 
-#include "llvm/ADT/SCCIterator.h"
-#include "llvm/Analysis/CallGraph.h"
+#include "llvm/Analysis/LazyCallGraph.h"
 #include "llvm/Analysis/CycleAnalysis.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/IntrinsicInst.h"
@@ -39,11 +38,12 @@ static Origins probeOrigins(const Location &Start,
     }
     if (L->Kind == LocKind::Param && L->Fn == ParamsOf)
       continue; // the caller's argument: the caller knows it
+    // Something from outside may flow in here; keep walking all the same:
+    // our objects may flow in too (a call result can be an argument, a
+    // local array passed to qsort still holds what was stored in it).
     if (L->Opaque || (L->Kind == LocKind::Result && L != &Start) ||
-        (L->Kind == LocKind::Object && !contentIsModelled(*L))) {
+        (L->Kind == LocKind::Object && !contentIsModelled(*L)))
       O.Other = true;
-      continue;
-    }
     for (const Edge &E : L->Edges) {
       int ND = std::max(D, 0) + E.Derefs;
       auto [It, New] = Best.try_emplace(E.Src, ND);
@@ -178,21 +178,25 @@ ModuleResult analyzeModule(Module &M, ModuleAnalysisManager &MAM,
     }
   FunctionAnalysisManager &FAM =
       MAM.getResult<FunctionAnalysisManagerModuleProxy>(M).getManager();
-  CallGraph CG(M);
-  for (scc_iterator<CallGraph *> It = scc_begin(&CG); !It.isAtEnd(); ++It) {
-    SmallVector<Function *, 4> Batch;
-    for (CallGraphNode *N : *It)
-      if (Function *F = N->getFunction())
-        if (!F->isDeclaration())
-          Batch.push_back(F);
-    if (Batch.empty())
-      continue;
-    // Deterministic order within an SCC: module order.
-    llvm::sort(Batch, [&](Function *A, Function *B) {
-      return Index.lookup(A) < Index.lookup(B);
-    });
-    analyzeBatch(Batch, MR, Index, FAM, Opts);
-  }
+  // Bottom-up as Go's VisitFuncsBottomUp: a function is analysed after
+  // everything it calls *or refers to*, so a comparator passed to qsort has
+  // its summary before its caller is analysed.
+  LazyCallGraph &LCG = MAM.getResult<LazyCallGraphAnalysis>(M);
+  LCG.buildRefSCCs();
+  for (LazyCallGraph::RefSCC &RC : LCG.postorder_ref_sccs())
+    for (LazyCallGraph::SCC &C : RC) {
+      SmallVector<Function *, 4> Batch;
+      for (LazyCallGraph::Node &N : C)
+        if (!N.getFunction().isDeclaration())
+          Batch.push_back(&N.getFunction());
+      if (Batch.empty())
+        continue;
+      // Deterministic order within an SCC: module order.
+      llvm::sort(Batch, [&](Function *A, Function *B) {
+        return Index.lookup(A) < Index.lookup(B);
+      });
+      analyzeBatch(Batch, MR, Index, FAM, Opts);
+    }
   return MR;
 }
 

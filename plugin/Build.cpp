@@ -74,6 +74,17 @@ unsigned FunctionBuilder::phiDepth(const PHINode &Phi) const {
 // ptrtoint. Integers computed from pointers are tracked like pointers, and
 // anything else done with them than arithmetic, comparison or inttoptr
 // makes the pointer escape ("converted to integer").
+// Whether an integer was computed from a pointer (a few steps up).
+static bool fromPointer(const Value *V, unsigned Depth = 4) {
+  if (isa<PtrToIntInst>(V))
+    return true;
+  const auto *I = dyn_cast<Instruction>(V);
+  if (!I || Depth == 0 || !(isa<CastInst>(I) || isa<BinaryOperator>(I)))
+    return false;
+  return any_of(I->operands(),
+                [&](const Value *Op) { return fromPointer(Op, Depth - 1); });
+}
+
 void FunctionBuilder::findPointerIntegers() {
   SmallVector<const Value *, 16> Work;
   for (const Instruction &I : instructions(F))
@@ -85,6 +96,10 @@ void FunctionBuilder::findPointerIntegers() {
       const auto *I = dyn_cast<Instruction>(U);
       if (!I || I->getType()->isPtrOrPtrVectorTy() ||
           !I->getType()->isIntOrIntVectorTy())
+        continue;
+      // p - q of two pointers is a distance, not a pointer.
+      if (I->getOpcode() == Instruction::Sub &&
+          fromPointer(I->getOperand(0)) && fromPointer(I->getOperand(1)))
         continue;
       if (isa<BinaryOperator>(I) || isa<CastInst>(I) || isa<PHINode>(I) ||
           isa<SelectInst>(I) || isa<FreezeInst>(I))

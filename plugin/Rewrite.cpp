@@ -54,6 +54,12 @@ std::vector<Decision> decideSites(const FunctionResult &FR,
       continue;
     }
     std::optional<uint64_t> Bytes = constantAllocSize(*S.Call, S.Kind);
+    if (!Bytes && S.Kind == HeapFn::Calloc &&
+        isa<ConstantInt>(S.Call->getArgOperand(0)) &&
+        isa<ConstantInt>(S.Call->getArgOperand(1))) {
+      Stay(ReasonKind::TooLarge, "count * size overflows");
+      continue;
+    }
     uint64_t Slot;
     Placement Where = Placement::Stack;
     if (Bytes) {

@@ -12,6 +12,8 @@ config.test_source_root = os.path.dirname(__file__)
 
 major = config.llvm_major
 config.available_features.add("llvm-%d" % major)
+# The heap-to-stack rewrite is in: execution tests also check which sites move.
+config.available_features.add("escape-rewrite")
 
 # FileCheck, not, count and split-file of the same major come first on PATH.
 config.environment["PATH"] = os.pathsep.join(

@@ -13,7 +13,7 @@ NOINLINE void maybe_keep(int *p, int c) {
 }
 
 NOINLINE void offer(int seed, int c) {
-  // CHECK: :[[@LINE+1]]:12: remark: malloc(16) escapes to heap: passed to {{.?}}maybe_keep{{.?}} (leaking param {{.?}}p{{.?}})
+  // CHECK: :[[@LINE+1]]:12: remark: malloc(16) escapes to heap: passed to {{.?}}maybe_keep{{.?}} (leaking param `{{p|#0}}`)
   int *p = malloc(16);
   fill(p, 4, seed);
   maybe_keep(p, c);

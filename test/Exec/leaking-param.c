@@ -9,7 +9,7 @@ int *gp;
 NOINLINE void keep(int *p) { gp = p; }
 
 NOINLINE void give(int v) {
-  // CHECK: :[[@LINE+1]]:12: remark: malloc(16) escapes to heap: passed to {{.?}}keep{{.?}} (leaking param {{.?}}p{{.?}})
+  // CHECK: :[[@LINE+1]]:12: remark: malloc(16) escapes to heap: passed to {{.?}}keep{{.?}} (leaking param `{{p|#0}}`)
   int *p = malloc(16);
   fill(p, 4, v);
   keep(p);

@@ -4,15 +4,17 @@
 // RUN: %if escape-rewrite %{ %escape_expect %}
 #include "Inputs/exec.h"
 
-NOINLINE long slots(int seed) {
+NOINLINE long slots(int seed, int n) {
   int *slot[8];
-  for (int i = 0; i < 8; i++) {
+  // n is opaque to the compiler, so the loop stays a loop (a fully unrolled
+  // one would have eight sites, each of which may move).
+  for (int i = 0; i < n; i++) {
     // CHECK: :[[@LINE+1]]:15: remark: malloc(8) escapes to heap: outlives loop iteration
     slot[i] = malloc(2 * sizeof(int));
     fill(slot[i], 2, seed + i);
   }
   long s = 0;
-  for (int i = 0; i < 8; i++) {
+  for (int i = 0; i < n; i++) {
     s = s * 7 + sum(slot[i], 2);
     free(slot[i]);
   }
@@ -20,6 +22,6 @@ NOINLINE long slots(int seed) {
 }
 
 int main(void) {
-  printf("%ld\n", slots(opaque(3)));
+  printf("%ld\n", slots(opaque(3), opaque(8)));
   return 0;
 }

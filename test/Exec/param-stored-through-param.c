@@ -8,7 +8,7 @@ NOINLINE void set(int **dst, int *v) { *dst = v; }
 
 NOINLINE long through_slot(int seed) {
   int *slot;
-  // CHECK: :[[@LINE+1]]:14: remark: malloc(16) escapes to heap: passed to {{.?}}set{{.?}} (leaking param {{.?}}v{{.?}})
+  // CHECK: :[[@LINE+1]]:14: remark: malloc(16) escapes to heap: passed to {{.?}}set{{.?}} (leaking param `{{v|#1}}`)
   set(&slot, malloc(16));
   fill(slot, 4, seed);
   long s = sum(slot, 4);
