@@ -47,9 +47,12 @@ std::vector<Decision> decideSites(const FunctionResult &FR,
       Stay(ReasonKind::MustTailCall);
       continue;
     }
-    uint64_t Align = std::max<uint64_t>(16, requestedAlignment(*S.Call, S.Kind));
+    uint64_t Requested = requestedAlignment(*S.Call, S.Kind);
+    uint64_t Align = std::max<uint64_t>(16, Requested);
+    // An alignment the compiler cannot see, or not a power of two (which
+    // aligned_alloc rejects at run time), keeps the call.
     if (S.Kind == HeapFn::AlignedAlloc &&
-        (!isPowerOf2_64(Align) || Align > (uint64_t(1) << 16))) {
+        (!isPowerOf2_64(Requested) || Align > (uint64_t(1) << 16))) {
       Stay(ReasonKind::NonConstantSize);
       continue;
     }
