@@ -26,8 +26,6 @@
 #define ESCRT_HIDDEN __attribute__((visibility("hidden")))
 #define ESCRT_LIKELY(x) __builtin_expect(!!(x), 1)
 #define ESCRT_UNLIKELY(x) __builtin_expect(!!(x), 0)
-#define ESCRT_NOINLINE __attribute__((noinline))
-#define ESCRT_COLD __attribute__((cold, noinline))
 #define ESCRT_TLS __thread __attribute__((tls_model("initial-exec")))
 
 enum {
@@ -112,7 +110,6 @@ struct escrt_tcache {
 
 typedef struct escrt_arena {
   uintptr_t base;
-  size_t npages;          /* pages in use by the heap in this arena */
   bool huge;              /* one object, its own mapping */
   size_t map_bytes;       /* huge: bytes mapped */
   size_t free_pages;

@@ -131,7 +131,6 @@ static escrt_arena *arena_new(void) {
     return NULL;
   }
   ar->base = (uintptr_t)base;
-  ar->npages = ESCRT_ARENA_PAGES;
   ar->free_pages = ESCRT_ARENA_PAGES;
   escrt_arena **at = &arenas;
   while (*at && (*at)->base < ar->base)
