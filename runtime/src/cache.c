@@ -4,9 +4,10 @@
  * current span per class, a list of partial spans (they may have free
  * objects) and a list of full ones. Owned spans take the owner's frees
  * without atomics. Another thread's free goes to the span's atomic
- * thread_free list; the first such free after the owner last looked also
- * puts the span on the owner's `pending` stack, so a full span that gets
- * objects back is found without scanning. An empty span is kept as the
+ * thread_free list; for a full span (or one of an exited thread), the first
+ * such free after the owner last looked also puts the span on the owner's
+ * `pending` stack, so it is found without scanning; the owner collects the
+ * other spans' remote frees when it refills from them. An empty span is kept as the
  * class's spare, else handed to the central list (central.c). */
 #include "internal.h"
 
@@ -163,6 +164,8 @@ static void set_used(escrt_tcache *tc, escrt_span *s, uint32_t used) {
       return;
     }
     escrt_list_push(&tc->partial[s->cls], s, ESCRT_IN_PARTIAL);
+    if (!tc->parked) /* the owner finds partial spans by itself */
+      atomic_store_explicit(&s->notify_owner, false, memory_order_relaxed);
   }
   s->used = used;
   if (used == 0 && s->where != ESCRT_IN_SPARE)
@@ -170,9 +173,24 @@ static void set_used(escrt_tcache *tc, escrt_span *s, uint32_t used) {
 }
 
 /* Every object of s is out: it becomes full (and stops being current). */
+static void settle(escrt_tcache *tc, escrt_span *s);
+
+/* From now on the first remote free into s (since the owner last collected)
+ * queues s on the owner's pending stack. Only spans the owner would not
+ * otherwise look at need this: full ones, and all of a parked cache's.
+ * Dekker-style, the flag is set before thread_free is read, and remote
+ * freers push before they read the flag (all seq_cst), so a free that did
+ * not notify is seen here. */
+static void watch(escrt_tcache *tc, escrt_span *s) {
+  atomic_store(&s->notify_owner, true);
+  if (atomic_load(&s->thread_free))
+    settle(tc, s);
+}
+
 static void retire_full(escrt_tcache *tc, escrt_span *s) {
   s->where = ESCRT_IN_FULL;
   set_used(tc, s, s->nelems);
+  watch(tc, s);
 }
 
 static void make_current(escrt_tcache *tc, escrt_span *s) {
@@ -373,9 +391,9 @@ static void remote_free(escrt_span *s, escrt_block *b) {
     b->next = escrt_encode((escrt_block *)old, b);
   while (!atomic_compare_exchange_weak_explicit(&s->thread_free, &old,
                                                 (uintptr_t)b,
-                                                memory_order_release,
+                                                memory_order_seq_cst,
                                                 memory_order_relaxed));
-  if (!old)
+  if (!old && atomic_load(&s->notify_owner)) /* see watch() */
     notify(s);
 }
 
@@ -397,6 +415,7 @@ static bool reclaim(escrt_tcache *tc, escrt_span *s) {
     if (s->where == ESCRT_IN_PARTIAL) {
       escrt_list_remove(&old->partial[s->cls], s);
       escrt_list_push(&tc->partial[s->cls], s, ESCRT_IN_PARTIAL);
+      atomic_store_explicit(&s->notify_owner, false, memory_order_relaxed);
     }
     s->owner = tc;
     atomic_store_explicit(&s->pending, 0, memory_order_release);
@@ -457,7 +476,8 @@ size_t escrt_usable(const void *p) {
 /* ---- thread exit ---- */
 
 /* The thread is gone: settle what others freed, give back empty spans and
- * park the cache with the spans that still hold live objects. */
+ * park the cache with the spans that still hold live objects, all of them
+ * watched so that frees into them reach the pool's sweeps. */
 void escrt_tcache_abandon(escrt_tcache *tc) {
   escrt_tcache_process_pending(tc);
   for (unsigned c = 1; c < ESCRT_NUM_CLASSES; c++) {
@@ -466,7 +486,11 @@ void escrt_tcache_abandon(escrt_tcache *tc) {
       tc->cur[c] = &escrt_span_empty;
       s->used = span_used(s);
       escrt_list_push(&tc->partial[c], s, ESCRT_IN_PARTIAL);
-      settle(tc, s);
+    }
+    for (s = tc->partial[c]; s;) {
+      escrt_span *next = s->next;
+      watch(tc, s); /* may move s to the spares */
+      s = next;
     }
     while ((s = spare_pop(tc, c)))
       escrt_central_give(s);

@@ -81,6 +81,7 @@ struct escrt_span {
   escrt_tcache *owner;     /* fixed while the span holds live objects */
   _Atomic uintptr_t thread_free; /* other threads' frees (encoded list) */
   uint32_t nelems;
+  atomic_bool notify_owner;   /* remote frees queue the span (cache.c) */
   /* Colder fields. */
   size_t npages;
   escrt_span *next, *prev;              /* list links (where) */

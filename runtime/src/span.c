@@ -18,6 +18,7 @@ void escrt_span_init(escrt_span *s, unsigned cls) {
   s->used = 0;
   s->local_free = NULL;
   atomic_store_explicit(&s->thread_free, 0, memory_order_relaxed);
+  atomic_store_explicit(&s->notify_owner, false, memory_order_relaxed);
   /* Address order: a fresh span hands out memory front to back, so a
    * partly used span touches only the pages it needs. */
   escrt_block *b = (escrt_block *)s->start;
