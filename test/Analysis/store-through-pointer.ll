@@ -2,7 +2,7 @@
 ; known local slot sends the stored value to {heap} (C15, C17, C23, C28, C31).
 ; The stored-into object itself is unaffected.
 ; RUN: %opt_escape -passes='print<escape>' -disable-output %s 2>&1 | FileCheck %s --implicit-check-not='site ' --implicit-check-not='free of' --implicit-check-not='param '
-; RUN: %opt_escape -passes=escape -pass-remarks-missed=escape -pass-remarks=escape -disable-output %s 2>&1 | FileCheck --check-prefix=REMARK %s
+; RUN: %opt_escape -passes=escape -pass-remarks-missed=escape -pass-remarks=escape -disable-output %s 2>&1 | FileCheck --check-prefix=REMARK %s --implicit-check-not=remark:
 
 declare ptr @malloc(i64)
 declare void @free(ptr)
@@ -58,7 +58,14 @@ define void @int_through_param(ptr %dst) {
   ret void
 }
 
-; REMARK: remark: <unknown>:0:0: malloc(16) escapes to heap: stored through pointer (multi-level indirection)
+; The same verdicts as remarks, one per site, in module order.
+; REMARK:      remark: <unknown>:0:0: malloc(16) escapes to heap: stored through pointer (multi-level indirection)
+; REMARK-NEXT: remark: <unknown>:0:0: malloc(16) does not escape: moved to stack
+; REMARK-NEXT: remark: <unknown>:0:0: malloc(4) escapes to heap: stored through pointer (multi-level indirection)
+; REMARK-NEXT: remark: <unknown>:0:0: malloc(16) does not escape: moved to stack
+; REMARK-NEXT: remark: <unknown>:0:0: malloc(16) escapes to heap: stored through pointer (multi-level indirection)
+; REMARK-NEXT: remark: <unknown>:0:0: malloc(16) escapes to heap: stored through pointer (multi-level indirection)
+; REMARK-NEXT: remark: <unknown>:0:0: malloc(16) does not escape: moved to stack
 
 ; CHECK-LABEL: function through_param{{$}}
 ; CHECK-NEXT:   param dst: heap=-1 result=-1 free=-1
