@@ -50,27 +50,26 @@ static std::string ops(int Derefs) {
   return Derefs < 0 ? "&" : std::string(Derefs, '*');
 }
 
-std::vector<std::string> explainPath(const Location &Root,
-                                     const Location &L) {
+std::vector<std::string> explainPath(const Location &L, Hop Location::*Walk) {
   std::vector<std::string> Lines;
   std::vector<std::string> Notes;
   const Location *From = &L;
   int Derefs = 0;
   SmallPtrSet<const Location *, 16> Visited;
-  for (const Location *X = &L; X != &Root;) {
-    if (!X->Dst || X->DstEdge < 0 || !Visited.insert(X).second) {
+  for (const Location *X = &L; (X->*Walk).Dst;) {
+    const Hop &H = X->*Walk;
+    if (H.DstEdge < 0 || !Visited.insert(X).second) {
       Lines.push_back("warning: truncated explanation due to assignment cycle");
       break;
     }
-    const Location *Dst = X->Dst;
-    const Edge &E = Dst->Edges[X->DstEdge];
+    const Location *Dst = H.Dst;
+    const Edge &E = Dst->Edges[H.DstEdge];
     Derefs = std::max(Derefs + E.Derefs, -1);
     Notes.push_back("  from " + describeWhere(E.Where) + " (" + E.Note +
                     ") at " + sourcePosition(E.Where));
     X = Dst;
-    bool Temp = X != &Root && locationName(*X) == "{temp}";
-    if (Temp)
-      continue;
+    if ((X->*Walk).Dst && locationName(*X) == "{temp}")
+      continue; // fold unnamed temporaries into the next flow line
     Lines.push_back("flow: " + locationName(*X) + " = " + ops(Derefs) +
                     locationName(*From) + ":");
     Lines.insert(Lines.end(), Notes.begin(), Notes.end());

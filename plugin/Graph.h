@@ -31,6 +31,15 @@ namespace escape {
 
 struct Location;
 
+/// A walk's view of a location: minimal derefs to the walk's root and the
+/// next hop towards it (for explanations and reasons).
+struct Hop {
+  unsigned Gen = 0; // the walk that set this; 0 = not reached
+  int Derefs = 0;
+  Location *Dst = nullptr;
+  int DstEdge = -1; // index into Dst->Edges
+};
+
 struct Edge {
   Location *Src;
   int Derefs;                    // -1 address-of, 0 copy, k loads
@@ -63,11 +72,8 @@ struct Location {
   bool Escapes = false;
   Reason EscapeReason;
   std::vector<std::string> Explanation; // Go -m=2 lines, with -escape-explain
-  const Location *EscapeRoot = nullptr; // the root it escaped to
-  unsigned WalkGen = 0;
-  int Derefs = 0;
-  Location *Dst = nullptr; // next hop towards the current root
-  int DstEdge = -1;
+  Hop Walk;     // the current walkOne
+  Hop HeapWalk; // the incremental walk from {heap} and every escaping object
 
   // Parameter leaks (Go's leaks): minimal derefs to each sink, -1 = none.
   int LeakHeap = -1, LeakResult = -1, LeakFree = -1;

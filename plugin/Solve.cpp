@@ -1,15 +1,19 @@
 //===-- Solve.cpp - Go's walkAll/walkOne over one batch -------------------===//
 //
-// walkOne(root) computes, backwards along the edges, the minimal number of
-// dereferences from every location to root, clamping intermediate counts at
-// zero ("root = &l; l = x": l's address reaches root, x's does not). A
+// A walk computes, backwards along the edges, the minimal number of
+// dereferences from every location to its root, clamping intermediate counts
+// at zero ("root = &l; l = x": l's address reaches root, x's does not). A
 // location whose address (derefs < 0) reaches a root that outlives it
-// escapes, and is walked later as a root itself.
+// escapes.
 //
-// Go walks every location as a root. Here the roots are the sinks, the
-// objects that escape, and - for allocations inside cycles - the locations of
-// a shallower loop level that the allocation reaches: only those can make
-// anything escape, and it keeps the solver near-linear on large functions.
+// Go walks every location as a root, and every escaping location again. Here
+// every escaping object is, like the heap, a root that outlives everything,
+// and clamping makes a walk from it identical to the heap's walk continuing
+// through it. So {heap} and all escaping objects share one incremental walk
+// that only ever lowers derefs: near-linear however many objects escape. The
+// other roots are walked one by one: {freer}, each function's result and
+// {free} (they also produce parameter summaries) and, for allocations inside
+// cycles, the locations of a shallower loop level that they reach.
 //
 //===----------------------------------------------------------------------===//
 #include "Solve.h"
@@ -30,22 +34,21 @@ public:
   void run();
 
 private:
-  void enqueue(Location &L) {
-    if (Queued.insert(&L).second)
-      Todo.push_back(&L);
-  }
+  void escape(Location &L, Hop Location::*Walk, const Location &Root);
+  void addHeapSource(Location &L);
+  void heapWalk();
   void walkOne(Location &Root);
   bool outlives(const Location &Root, const Location &L) const;
-  Reason reasonFor(const Location &Root, const Location &L) const;
+  Reason reasonFor(const Location &L, Hop Location::*Walk,
+                   const Location &Root) const;
   void recordLeak(const Location &Root, Location &Param, int Derefs);
-  void enqueueShallowerRoots();
+  std::vector<Location *> shallowerRoots();
 
   Graph &G;
   bool Explain;
-  unsigned WalkGen = 0;
-  std::vector<Location *> Todo; // LIFO, as in Go
-  DenseSet<Location *> Queued;
-  DenseSet<Location *> DepthRootsDone;
+  unsigned WalkGen = 1; // 1 is the heap walk's
+  static constexpr unsigned HeapGen = 1;
+  std::deque<Location *> HeapWork;
 };
 
 } // namespace
@@ -60,21 +63,30 @@ bool Solver::outlives(const Location &Root, const Location &L) const {
   return Root.Fn == L.Fn && Root.LoopDepth < L.LoopDepth;
 }
 
-Reason Solver::reasonFor(const Location &Root, const Location &L) const {
-  if (Root.Kind == LocKind::Heap || Root.Kind == LocKind::Freer) {
-    // The edge by which the path enters the root says why.
-    const Location *X = &L;
-    while (X->Dst && X->Dst != &Root)
-      X = X->Dst;
-    if (X->Dst == &Root && X->DstEdge >= 0)
-      return Root.Edges[X->DstEdge].Why;
-    return Reason{ReasonKind::MultiLevelIndirection, nullptr, ""};
-  }
+// Why L's address reached Root: the edge by which the path enters a sink, or
+// the escaping object the path went through.
+Reason Solver::reasonFor(const Location &L, Hop Location::*Walk,
+                         const Location &Root) const {
   if (Root.Kind == LocKind::Result)
     return Reason{ReasonKind::Returned, nullptr, ""};
-  if (Root.Escapes)
-    return Reason{ReasonKind::StoredIntoEscapingObject, nullptr, ""};
-  return Reason{ReasonKind::OutlivesLoopIteration, nullptr, ""};
+  if (!Root.Escapes)
+    return Reason{ReasonKind::OutlivesLoopIteration, nullptr, ""};
+  const Location *X = &L;
+  for (unsigned Steps = 0; Steps < 100000; ++Steps) {
+    const Hop &H = X->*Walk;
+    const Location *Dst = H.Dst;
+    if (!Dst)
+      break; // X started the walk: an object that escaped before
+    if (Dst->Kind == LocKind::Heap || Dst->Kind == LocKind::Freer)
+      return Dst->Edges[H.DstEdge].Why;
+    // Passing through an object whose own address escapes means being stored
+    // into it; passing through one at derefs >= 0 is reading its contents.
+    const Hop &D = Dst->*Walk;
+    if (Dst->Kind == LocKind::Object && Dst != &L && (D.Derefs < 0 || !D.Dst))
+      break;
+    X = Dst;
+  }
+  return Reason{ReasonKind::StoredIntoEscapingObject, nullptr, ""};
 }
 
 void Solver::recordLeak(const Location &Root, Location &Param, int Derefs) {
@@ -86,48 +98,78 @@ void Solver::recordLeak(const Location &Root, Location &Param, int Derefs) {
     addLeakSlot(Param.LeakHeap, Derefs);
 }
 
+void Solver::escape(Location &L, Hop Location::*Walk, const Location &Root) {
+  L.Escapes = true;
+  L.EscapeReason = reasonFor(L, Walk, Root);
+  if (Explain && L.isAllocSite())
+    L.Explanation = explainPath(L, Walk);
+  addHeapSource(L);
+}
+
+void Solver::addHeapSource(Location &L) {
+  Hop &H = L.HeapWalk;
+  if (H.Gen == HeapGen && H.Derefs <= 0)
+    return; // already walked with derefs clamped to 0
+  if (H.Gen != HeapGen) {
+    H.Dst = nullptr;
+    H.DstEdge = -1;
+  }
+  H.Gen = HeapGen;
+  H.Derefs = 0;
+  HeapWork.push_back(&L);
+}
+
+void Solver::heapWalk() {
+  while (!HeapWork.empty()) {
+    Location *L = HeapWork.front();
+    HeapWork.pop_front();
+    int Derefs = L->HeapWalk.Derefs;
+    if (Derefs < 0) {
+      Derefs = 0;
+      if (!L->Escapes && L->Kind == LocKind::Object)
+        escape(*L, &Location::HeapWalk, G.heap());
+    }
+    if (L->Kind == LocKind::Param)
+      addLeakSlot(L->LeakHeap, Derefs);
+    for (unsigned I = 0, E = L->Edges.size(); I != E; ++I) {
+      Edge &Ed = L->Edges[I];
+      Hop &S = Ed.Src->HeapWalk;
+      int D = Derefs + Ed.Derefs;
+      if (S.Gen != HeapGen || S.Derefs > D) {
+        S = Hop{HeapGen, D, L, int(I)};
+        HeapWork.push_back(Ed.Src);
+      }
+    }
+  }
+}
+
 void Solver::walkOne(Location &Root) {
-  ++WalkGen;
-  Root.WalkGen = WalkGen;
-  Root.Derefs = 0;
-  Root.Dst = nullptr;
-  Root.DstEdge = -1;
+  unsigned Gen = ++WalkGen;
+  Root.Walk = Hop{Gen, 0, nullptr, -1};
   std::deque<Location *> Work{&Root};
   while (!Work.empty()) {
     Location *L = Work.front();
     Work.pop_front();
-    int Derefs = L->Derefs;
-    bool NewlyEscapes = false;
+    int Derefs = L->Walk.Derefs;
     if (Derefs < 0) {
       Derefs = 0;
       if (L != &Root && !L->Escapes && L->Kind == LocKind::Object &&
           outlives(Root, *L)) {
-        L->Escapes = true;
-        L->EscapeReason = reasonFor(Root, *L);
-        L->EscapeRoot = &Root;
-        if (Explain && L->isAllocSite())
-          L->Explanation = explainPath(Root, *L);
-        NewlyEscapes = true;
+        escape(*L, &Location::Walk, Root);
+        continue; // the heap walk goes on from here
       }
     }
     if (L->Kind == LocKind::Param &&
         (outlives(Root, *L) || Root.Kind == LocKind::Free))
       recordLeak(Root, *L, Derefs);
-    if (NewlyEscapes) {
-      enqueue(*L); // walked as a root of its own
-      continue;
-    }
     for (unsigned I = 0, E = L->Edges.size(); I != E; ++I) {
       Edge &Ed = L->Edges[I];
       Location *Src = Ed.Src;
       if (Src->Escapes && Src != &Root)
-        continue; // its own walk covers what flows into it
+        continue; // the heap walk covers what flows into it
       int D = Derefs + Ed.Derefs;
-      if (Src->WalkGen != WalkGen || Src->Derefs > D) {
-        Src->WalkGen = WalkGen;
-        Src->Derefs = D;
-        Src->Dst = L;
-        Src->DstEdge = I;
+      if (Src->Walk.Gen != Gen || Src->Walk.Derefs > D) {
+        Src->Walk = Hop{Gen, D, L, int(I)};
         Work.push_back(Src);
       }
     }
@@ -137,11 +179,18 @@ void Solver::walkOne(Location &Root) {
 // An allocation inside a cycle must not reach a location of a shallower loop
 // level: that location would still hold it when the next iteration creates
 // the next instance in the same slot.
-void Solver::enqueueShallowerRoots() {
+std::vector<Location *> Solver::shallowerRoots() {
+  std::vector<Location *> Roots;
   DenseMap<Location *, SmallVector<Location *, 2>> Users;
+  bool Any = false;
+  for (Location &L : G.locations())
+    Any |= L.isAllocSite() && L.LoopDepth > 0;
+  if (!Any)
+    return Roots;
   for (Location &L : G.locations())
     for (Edge &E : L.Edges)
       Users[E.Src].push_back(&L);
+  DenseSet<Location *> Chosen;
   for (Location &Obj : G.locations()) {
     if (!Obj.isAllocSite() || Obj.Escapes || Obj.LoopDepth == 0)
       continue;
@@ -150,31 +199,32 @@ void Solver::enqueueShallowerRoots() {
     while (!Work.empty()) {
       Location *L = Work.pop_back_val();
       if (L->Fn == Obj.Fn && L->LoopDepth < Obj.LoopDepth && !L->isSink() &&
-          DepthRootsDone.insert(L).second)
-        enqueue(*L);
+          Chosen.insert(L).second)
+        Roots.push_back(L);
       for (Location *U : Users.lookup(L))
         if (Seen.insert(U).second)
           Work.push_back(U);
     }
   }
+  return Roots;
 }
 
 void Solver::run() {
+  addHeapSource(G.heap());
+  heapWalk();
+  std::vector<Location *> Roots;
   for (Location &L : G.locations())
     if (L.isSink() && L.Kind != LocKind::Heap)
-      enqueue(L);
-  enqueue(G.heap()); // walked first
-  for (bool DepthRoots = false;; DepthRoots = true) {
-    while (!Todo.empty()) {
-      Location *Root = Todo.back();
-      Todo.pop_back();
-      Queued.erase(Root);
-      walkOne(*Root);
-    }
-    if (DepthRoots)
-      break;
-    enqueueShallowerRoots();
+      Roots.push_back(&L);
+  for (Location *R : Roots) {
+    walkOne(*R);
+    heapWalk();
   }
+  for (Location *R : shallowerRoots())
+    if (!R->Escapes) {
+      walkOne(*R);
+      heapWalk();
+    }
 }
 
 void solve(Graph &G, bool Explain) { Solver(G, Explain).run(); }
