@@ -13,12 +13,17 @@ work=$cache/sqlite-$major
 rm -rf "$work" && mkdir -p "$work/src"
 tar xzf "$tgz" -C "$work/src" --strip-components=3 package/deps/sqlite3/sqlite3.c package/deps/sqlite3/sqlite3.h
 echo "$sha  $work/src/sqlite3.c" | sha256sum -c --quiet || { echo "DIFF sqlite: sqlite3.c checksum mismatch"; exit 1; }
+# A build that takes longer than this (default 20 min; -O2 alone takes ~20 s)
+# is a compile-time failure of the plugin.
+limit=${SQLITE_BUILD_TIMEOUT:-1200}
 defs="-DSQLITE_THREADSAFE=0 -DSQLITE_OMIT_LOAD_EXTENSION -DSQLITE_DEFAULT_MEMSTATUS=0"
 for v in "${variants[@]}"; do
   name=${v%%:*} flags=${v#*:}
   # shellcheck disable=SC2086
-  "$clang" -w $defs $flags -I"$work/src" "$work/src/sqlite3.c" "$here/sqlite-driver.c" -lm \
-    -o "$work/$name" || { echo "DIFF sqlite: $name build failed"; exit 1; }
+  start=$(date +%s)
+  timeout "$limit" "$clang" -w $defs $flags -I"$work/src" "$work/src/sqlite3.c" "$here/sqlite-driver.c" -lm \
+    -o "$work/$name" || { echo "DIFF sqlite: $name build failed or took over $limit s"; exit 1; }
+  echo "sqlite: $name built in $(($(date +%s) - start)) s"
   "$work/$name" "$here/sqlite-workload.sql" >"$work/$name.out" 2>"$work/$name.err"
   echo "exit $?" >>"$work/$name.out"
 done
