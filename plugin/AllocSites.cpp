@@ -34,7 +34,7 @@ HeapFn classifyHeapCall(const CallBase &CB, const TargetLibraryInfo &TLI) {
     case LibFunc_reallocf:
       return HeapFn::Realloc;
     default:
-      return HeapFn::None;
+      break; // memalign, reallocarray, ...: by name below
     }
   }
   // Functions TargetLibraryInfo does not know in every supported major.

@@ -6,6 +6,7 @@
 #include "llvm/IR/GlobalVariable.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/IntrinsicInst.h"
+#include "llvm/IR/Module.h"
 
 using namespace llvm;
 
@@ -37,7 +38,7 @@ FunctionBuilder::FunctionBuilder(Graph &G, const Function &F,
       Mode(Mode) {}
 
 bool FunctionBuilder::tracked(const Value *V) const {
-  return carriesPointer(V->getType()) || PointerInts.contains(V);
+  return carriesPointer(V->getType()) || Disguised.contains(V);
 }
 
 unsigned FunctionBuilder::depthOf(const BasicBlock *BB) const {
@@ -70,11 +71,14 @@ unsigned FunctionBuilder::phiDepth(const PHINode &Phi) const {
   return Depth;
 }
 
-// Go follows unsafe.Pointer through uintptr arithmetic; C does the same with
-// ptrtoint. Integers computed from pointers are tracked like pointers, and
-// anything else done with them than arithmetic, comparison or inttoptr
-// makes the pointer escape ("converted to integer").
-// Whether an integer was computed from a pointer (a few steps up).
+// A pointer does not need a pointer type to travel: an 8-byte struct is
+// copied as an i64, a union puns it, (uintptr_t)p is arithmetic, a function
+// returns it as an integer. So besides pointer-typed values, the graph tracks
+// every value that may hold one in disguise: ptrtoint results, whatever is
+// loaded from memory or returned by a call, and what is computed from those
+// (Go follows unsafe.Pointer through uintptr arithmetic the same way). A
+// disguised pointer that is stored, passed or returned escapes with
+// "converted to integer"; its contents flow like any load's.
 static bool fromPointer(const Value *V, unsigned Depth = 4) {
   if (isa<PtrToIntInst>(V))
     return true;
@@ -85,25 +89,50 @@ static bool fromPointer(const Value *V, unsigned Depth = 4) {
                 [&](const Value *Op) { return fromPointer(Op, Depth - 1); });
 }
 
-void FunctionBuilder::findPointerIntegers() {
+// Only a value at least as wide as a pointer can hold one (an int read
+// through an int* carries none, as Go's type filtering says).
+static bool wideEnough(const Instruction &I) {
+  Type *T = I.getType();
+  if (!T->isSized())
+    return false;
+  const DataLayout &DL = I.getModule()->getDataLayout();
+  return DL.getTypeSizeInBits(T).getKnownMinValue() >=
+         DL.getPointerSizeInBits();
+}
+
+static bool mayDisguisePointer(const Instruction &I) {
+  if (!wideEnough(I))
+    return false;
+  if (isa<PtrToIntInst>(I) || isa<LoadInst>(I) || isa<AtomicRMWInst>(I) ||
+      isa<AtomicCmpXchgInst>(I))
+    return true;
+  if (const auto *CB = dyn_cast<CallBase>(&I))
+    return !isa<IntrinsicInst>(CB);
+  return false;
+}
+
+void FunctionBuilder::findDisguisedPointers() {
   SmallVector<const Value *, 16> Work;
   for (const Instruction &I : instructions(F))
-    if (isa<PtrToIntInst>(I) && PointerInts.insert(&I).second)
+    if (!carriesPointer(I.getType()) && mayDisguisePointer(I) &&
+        Disguised.insert(&I).second)
       Work.push_back(&I);
   while (!Work.empty()) {
     const Value *V = Work.pop_back_val();
     for (const User *U : V->users()) {
       const auto *I = dyn_cast<Instruction>(U);
-      if (!I || I->getType()->isPtrOrPtrVectorTy() ||
-          !I->getType()->isIntOrIntVectorTy())
+      if (!I || carriesPointer(I->getType()) || !wideEnough(*I))
         continue;
       // p - q of two pointers is a distance, not a pointer.
       if (I->getOpcode() == Instruction::Sub &&
           fromPointer(I->getOperand(0)) && fromPointer(I->getOperand(1)))
         continue;
-      if (isa<BinaryOperator>(I) || isa<CastInst>(I) || isa<PHINode>(I) ||
-          isa<SelectInst>(I) || isa<FreezeInst>(I))
-        if (PointerInts.insert(I).second)
+      if (isa<BinaryOperator>(I) || isa<UnaryOperator>(I) || isa<CastInst>(I) ||
+          isa<PHINode>(I) || isa<SelectInst>(I) || isa<FreezeInst>(I) ||
+          isa<InsertValueInst>(I) || isa<ExtractValueInst>(I) ||
+          isa<InsertElementInst>(I) || isa<ExtractElementInst>(I) ||
+          isa<ShuffleVectorInst>(I))
+        if (Disguised.insert(I).second)
           Work.push_back(I);
     }
   }
@@ -126,18 +155,19 @@ bool FunctionBuilder::opaqueResult(const Instruction &I) const {
     return !loc(getLoadStorePointerOperand(&I) ? getLoadStorePointerOperand(&I)
                                                : I.getOperand(0));
   if (const auto *ITP = dyn_cast<IntToPtrInst>(&I))
-    return !PointerInts.contains(ITP->getOperand(0));
+    return !Disguised.contains(ITP->getOperand(0));
   if (isa<GetElementPtrInst>(I) || isa<CastInst>(I) || isa<PHINode>(I) ||
       isa<SelectInst>(I) || isa<FreezeInst>(I) || isa<AllocaInst>(I) ||
       isa<ExtractValueInst>(I) || isa<InsertValueInst>(I) ||
       isa<ExtractElementInst>(I) || isa<InsertElementInst>(I) ||
-      isa<ShuffleVectorInst>(I) || isa<BinaryOperator>(I))
+      isa<ShuffleVectorInst>(I) || isa<BinaryOperator>(I) ||
+      isa<UnaryOperator>(I))
     return false;
   return true; // va_arg, landingpad, ...
 }
 
 void FunctionBuilder::createLocations() {
-  findPointerIntegers();
+  findDisguisedPointers();
   for (const Argument &A : F.args())
     if (tracked(&A))
       G.newValue(F, &A, 0, /*Opaque=*/true);
@@ -189,12 +219,6 @@ void FunctionBuilder::copyOperands(const Instruction &I, const char *Note) {
 
 void FunctionBuilder::storeThrough(const Value *Ptr, Location &Src, int Derefs,
                                    const Instruction &Where, const char *Note) {
-  // Integers computed from pointers leave the graph's sight once stored.
-  if (Src.V && PointerInts.contains(Src.V)) {
-    G.flow(G.heap(), Src, Derefs, &Where, Note,
-           Reason{ReasonKind::ConvertedToInteger, nullptr, ""});
-    return;
-  }
   const Value *Base = getUnderlyingObject(Ptr, /*MaxLookup=*/0);
   // A C local (an alloca) is a known slot, as a Go variable is. Anything else
   // reached through a pointer is the heap: Go's multi-level indirection rule.
@@ -204,14 +228,13 @@ void FunctionBuilder::storeThrough(const Value *Ptr, Location &Src, int Derefs,
       return;
     }
   }
-  if (const auto *GV = dyn_cast<GlobalVariable>(Base)) {
-    G.flow(G.heap(), Src, Derefs, &Where, Note,
-           Reason{ReasonKind::StoredToGlobal, GV, ""});
-    return;
-  }
   (void)Mode; // mode=precise resolves these targets; go mode never does
-  G.flow(G.heap(), Src, Derefs, &Where, Note,
-         Reason{ReasonKind::MultiLevelIndirection, nullptr, ""});
+  Reason Why{ReasonKind::MultiLevelIndirection, nullptr, ""};
+  if (const auto *GV = dyn_cast<GlobalVariable>(Base))
+    Why = Reason{ReasonKind::StoredToGlobal, GV, ""};
+  if (Src.V && Disguised.contains(Src.V))
+    Why = Reason{ReasonKind::ConvertedToInteger, nullptr, ""};
+  G.flow(G.heap(), Src, Derefs, &Where, Note, std::move(Why));
 }
 
 void FunctionBuilder::buildInstruction(const Instruction &I) {
@@ -260,7 +283,8 @@ void FunctionBuilder::buildInstruction(const Instruction &I) {
   if (isa<GetElementPtrInst>(I) || isa<CastInst>(I) || isa<FreezeInst>(I) ||
       isa<ExtractValueInst>(I) || isa<InsertValueInst>(I) ||
       isa<ExtractElementInst>(I) || isa<InsertElementInst>(I) ||
-      isa<ShuffleVectorInst>(I) || isa<BinaryOperator>(I)) {
+      isa<ShuffleVectorInst>(I) || isa<BinaryOperator>(I) ||
+      isa<UnaryOperator>(I)) {
     copyOperands(I, "copy");
     return;
   }

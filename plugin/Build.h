@@ -46,7 +46,7 @@ private:
   unsigned depthOf(const llvm::BasicBlock *BB) const;
   unsigned allocaDepth(const llvm::AllocaInst &AI) const;
   unsigned phiDepth(const llvm::PHINode &Phi) const;
-  void findPointerIntegers();
+  void findDisguisedPointers();
   bool opaqueResult(const llvm::Instruction &I) const;
   void buildInstruction(const llvm::Instruction &I);
   void copyOperands(const llvm::Instruction &I, const char *Note);
@@ -76,7 +76,8 @@ private:
   const SummaryMap &Summaries;
   const llvm::SmallPtrSetImpl<const llvm::Function *> &Batch;
   EscapeMode Mode;
-  llvm::DenseSet<const llvm::Value *> PointerInts;
+  // Non-pointer values that may hold a pointer (see findDisguisedPointers).
+  llvm::DenseSet<const llvm::Value *> Disguised;
 };
 
 /// Whether values of this type can hold a pointer.

@@ -54,9 +54,9 @@ void FunctionBuilder::modelCall(const CallBase &CB) {
              Reason{ReasonKind::PassedToIndirectCall, nullptr, ""});
     return;
   }
-  // An integer made from a pointer is beyond the callee's summary.
+  // A pointer disguised as an integer is beyond the callee's summary.
   for (const Value *Arg : CB.args())
-    if (PointerInts.contains(Arg))
+    if (Disguised.contains(Arg))
       toHeap(Arg, 0, CB, "call parameter",
              Reason{ReasonKind::ConvertedToInteger, nullptr, ""});
 
@@ -64,7 +64,7 @@ void FunctionBuilder::modelCall(const CallBase &CB) {
     modelIntrinsic(CB, *Callee);
     return;
   }
-  if (Batch.contains(Callee)) {
+  if (Batch.contains(Callee) && hasExactBody(*Callee)) {
     modelBatchCall(CB, *Callee);
     return;
   }
@@ -87,6 +87,8 @@ void FunctionBuilder::modelIntrinsic(const CallBase &CB,
   case Intrinsic::memcpy:
   case Intrinsic::memcpy_inline:
   case Intrinsic::memmove:
+  case Intrinsic::memcpy_element_unordered_atomic:
+  case Intrinsic::memmove_element_unordered_atomic:
     // *dst = *src: the pointers stored in src are stored through dst.
     if (Location *Src = loc(CB.getArgOperand(1)))
       storeThrough(CB.getArgOperand(0), *Src, 1, CB, "copied memory");
@@ -121,9 +123,11 @@ void FunctionBuilder::modelBatchCall(const CallBase &CB,
              Reason{ReasonKind::PassedToLeakingParam, &Callee, "..."});
       continue;
     }
-    if (Location *Param = G.valueLoc(Callee.getArg(I)))
-      G.flow(*Param, *Arg, CB.isByValArgument(I) ? 1 : 0, &CB,
-             "call parameter");
+    int Shift = CB.isByValArgument(I) ? 1 : 0;
+    if (Location *Param = G.valueLoc(Callee.getArg(I))) {
+      G.flow(*Param, *Arg, Shift, &CB, "call parameter");
+      G.batchArgs().push_back({&CB, Param, Arg, Shift});
+    }
   }
   if (Location *Dst = loc(&CB))
     G.flow(*Dst, G.result(Callee), 0, &CB, "call");
@@ -202,8 +206,9 @@ void FunctionBuilder::modelLibc(const CallBase &CB, const Function &Callee,
       E.drop_front().getAsInteger(10, K);
       switch (Kind) {
       case 'r':
+      case 'R':
         if (Location *Dst = loc(&CB))
-          G.flow(*Dst, *Src, 0, &CB, "call");
+          G.flow(*Dst, *Src, Kind == 'R' ? 1 : 0, &CB, "call");
         break;
       case 'h':
         G.flow(G.heap(), *Src, 0, &CB, "call parameter",

@@ -44,6 +44,26 @@ debugVariablesOf(llvm::Value *V) {
   return Vars;
 }
 
+/// The variable of the debug record or intrinsic that describes parameter
+/// number \p ArgNo (from 1) anywhere in \p F, or null. At -O0 a parameter
+/// is described through its stack slot (dbg.declare), not as a value.
+inline llvm::DILocalVariable *debugParameter(const llvm::Function &F,
+                                             unsigned ArgNo) {
+  for (const llvm::BasicBlock &BB : F)
+    for (const llvm::Instruction &I : BB) {
+      for (llvm::DbgVariableRecord &R :
+           llvm::filterDbgVars(I.getDbgRecordRange()))
+        if (R.getVariable()->getArg() == ArgNo)
+          return R.getVariable();
+#if LLVM_VERSION_MAJOR < 22
+      if (const auto *DI = llvm::dyn_cast<llvm::DbgVariableIntrinsic>(&I))
+        if (DI->getVariable()->getArg() == ArgNo)
+          return DI->getVariable();
+#endif
+    }
+  return nullptr;
+}
+
 /// llvm.lifetime.start/end: LLVM 22 dropped the size operand.
 inline void createLifetimeStart(llvm::IRBuilderBase &B, llvm::AllocaInst *AI) {
   B.CreateLifetimeStart(AI);

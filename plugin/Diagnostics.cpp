@@ -13,6 +13,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Diagnostics.h"
+#include "Build.h"
 #include "Names.h"
 
 #include "llvm/IR/DebugInfoMetadata.h"
@@ -95,9 +96,14 @@ static DiagnosticLocation paramLocation(const Argument &A) {
   return DiagnosticLocation(SP);
 }
 
-static void emitParam(const Argument &A, const ParamLeaks &L,
+static void emitParam(const Argument &A, ParamLeaks L,
                       OptimizationRemarkEmitter &ORE) {
   const Function &F = *A.getParent();
+  // A function whose result is not a pointer reads an integer out of what p
+  // points to all the time: the summary keeps that flow (the integer could
+  // be a disguised pointer), the report shows only p itself returned.
+  if (!carriesPointer(F.getReturnType()) && L.Result > 0)
+    L.Result = -1;
   const BasicBlock *Entry = &F.getEntryBlock();
   std::string Name = paramName(A);
   if (L.none()) {

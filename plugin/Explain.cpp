@@ -3,6 +3,8 @@
 #include "Names.h"
 
 #include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/Analysis/ValueTracking.h"
+#include "llvm/IR/GlobalVariable.h"
 #include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/InstrTypes.h"
 #include "llvm/IR/Instructions.h"
@@ -26,9 +28,13 @@ std::string sourcePosition(const Instruction *I) {
 static std::string describeWhere(const Instruction *I) {
   if (!I)
     return "?";
-  if (const auto *SI = dyn_cast<StoreInst>(I))
-    return valueName(*SI->getPointerOperand()) + " = " +
+  if (const auto *SI = dyn_cast<StoreInst>(I)) {
+    // A C local or a global is assigned by name; anything else through `*`.
+    const Value *Base = getUnderlyingObject(SI->getPointerOperand(), 0);
+    bool Named = isa<AllocaInst>(Base) || isa<GlobalVariable>(Base);
+    return (Named ? "" : "*") + valueName(*SI->getPointerOperand()) + " = " +
            valueName(*SI->getValueOperand());
+  }
   if (const auto *RI = dyn_cast<ReturnInst>(I))
     return RI->getReturnValue()
                ? "return " + valueName(*RI->getReturnValue())
@@ -38,7 +44,7 @@ static std::string describeWhere(const Instruction *I) {
     std::string S = Callee ? Callee->getName().str() : std::string("(*fn)");
     S += "(";
     for (unsigned A = 0, E = CB->arg_size(); A != E; ++A)
-      S += (A ? ", " : "") + valueName(*CB->getArgOperand(A));
+      S += (A ? ", " : "") + operandText(*CB->getArgOperand(A));
     return S + ")";
   }
   if (const auto *LI = dyn_cast<LoadInst>(I))

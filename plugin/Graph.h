@@ -87,6 +87,15 @@ struct Location {
   }
 };
 
+/// An argument of a call to a function of the same batch, assigned straight
+/// to the callee's parameter: the solver replays the callee's frees on it.
+struct BatchArg {
+  const llvm::CallBase *Call;
+  Location *Param;
+  Location *Arg;
+  int Shift; // byval: the callee sees the contents
+};
+
 /// All locations of one batch (a call-graph SCC) plus its sinks.
 class Graph {
 public:
@@ -109,6 +118,7 @@ public:
             const llvm::Instruction *Where, const char *Note,
             Reason Why = {});
 
+  std::vector<BatchArg> &batchArgs() { return BatchArgs; }
   const std::deque<Location> &locations() const { return All; }
   std::deque<Location> &locations() { return All; }
 
@@ -116,6 +126,7 @@ private:
   Location &make(LocKind K, const llvm::Function *F, const llvm::Value *V);
 
   std::deque<Location> All; // stable addresses
+  std::vector<BatchArg> BatchArgs;
   Location *HeapLoc, *FreerLoc;
   llvm::DenseMap<const llvm::Value *, Location *> Values, Objects;
   llvm::DenseMap<const llvm::Function *, Location *> Results, Frees;

@@ -114,7 +114,7 @@ static const LibcFunction Table[] = {
     {"strtod", {P("nptr", "s1"), P("endptr", "")}, NONE},
     {"strtof", {P("nptr", "s1"), P("endptr", "")}, NONE},
     {"strtok", {P("str", "h"), P("delim", "")}, NONE},
-    {"strtok_r", {P("str", "s2"), P("delim", ""), P("saveptr", "")}, NONE},
+    {"strtok_r", {P("str", "r s2"), P("delim", ""), P("saveptr", "R")}, NONE},
     {"strtol", {P("nptr", "s1"), P("endptr", "")}, NONE},
     {"strtold", {P("nptr", "s1"), P("endptr", "")}, NONE},
     {"strtoll", {P("nptr", "s1"), P("endptr", "")}, NONE},

@@ -3,6 +3,7 @@
 // A library function is non-capturing only where its specification says it
 // keeps no pointer after it returns. Each parameter gets a list of effects:
 //   r     the result may point into this argument       (strchr, memcpy)
+//   R     the result may be what this argument points to (strtok_r saveptr)
 //   h     the callee retains the pointer                 (pthread_create arg)
 //   f1    the callee may realloc *arg                    (getline)
 //   sK    the callee stores this pointer into *argK      (strtol's endptr)

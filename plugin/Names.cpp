@@ -17,8 +17,8 @@ std::string paramName(const Argument &A) {
       if (const auto *Var = dyn_cast<DILocalVariable>(N))
         if (Var->getArg() == A.getArgNo() + 1 && !Var->getName().empty())
           return Var->getName().str();
-  for (DILocalVariable *Var : debugVariablesOf(const_cast<Argument *>(&A)))
-    if (Var->getArg() == A.getArgNo() + 1 && !Var->getName().empty())
+  if (const DILocalVariable *Var = debugParameter(F, A.getArgNo() + 1))
+    if (!Var->getName().empty())
       return Var->getName().str();
   if (A.hasName())
     return A.getName().str();

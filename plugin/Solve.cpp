@@ -43,6 +43,7 @@ private:
                    const Location &Root) const;
   void recordLeak(const Location &Root, Location &Param, int Derefs);
   std::vector<Location *> shallowerRoots();
+  void replayBatchFrees();
 
   Graph &G;
   bool Explain;
@@ -176,6 +177,35 @@ void Solver::walkOne(Location &Root) {
   }
 }
 
+// A function of the batch that frees its parameter frees what its callers in
+// the batch pass to it: {free} of one function is {freer} for the others
+// (and for other activations of itself). Summaries only exist once the batch
+// is solved, so replay the frees until nothing changes.
+void Solver::replayBatchFrees() {
+  std::vector<int> Replayed(G.batchArgs().size(), -1);
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (unsigned I = 0, E = G.batchArgs().size(); I != E; ++I) {
+      BatchArg &BA = G.batchArgs()[I];
+      int Level = BA.Param->LeakFree;
+      if (Level < 0 || (Replayed[I] >= 0 && Replayed[I] <= Level))
+        continue;
+      Replayed[I] = Level;
+      G.flow(G.freer(), *BA.Arg, std::max(Level, BA.Shift), BA.Call,
+             "call parameter",
+             Reason{ReasonKind::FreedInCallee,
+                    BA.Param->V ? cast<Argument>(BA.Param->V)->getParent()
+                                : nullptr,
+                    ""});
+      Changed = true;
+    }
+    if (Changed) {
+      walkOne(G.freer());
+      heapWalk();
+    }
+  }
+}
+
 // An allocation inside a cycle must not reach a location of a shallower loop
 // level: that location would still hold it when the next iteration creates
 // the next instance in the same slot.
@@ -220,6 +250,7 @@ void Solver::run() {
     walkOne(*R);
     heapWalk();
   }
+  replayBatchFrees();
   for (Location *R : shallowerRoots())
     if (!R->Escapes) {
       walkOne(*R);

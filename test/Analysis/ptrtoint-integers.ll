@@ -38,8 +38,20 @@ define void @stored_to_global() {
   ret void
 }
 
-; The integer is stored into a local slot: it is still out of sight.
+; The integer is stored into a local slot and read back as an integer that
+; reaches a global: the slot is followed, and the object escapes.
 define void @stored_to_local() {
+  %slot = alloca i64
+  %p = call ptr @malloc(i64 16)
+  %i = ptrtoint ptr %p to i64
+  store i64 %i, ptr %slot
+  %j = load i64, ptr %slot
+  store i64 %j, ptr @gkey
+  ret void
+}
+
+; Stored into a local slot that nothing reads: the object stays local.
+define void @stored_to_local_only() {
   %slot = alloca i64
   %p = call ptr @malloc(i64 16)
   %i = ptrtoint ptr %p to i64
@@ -85,6 +97,8 @@ define i1 @compared() {
 ; CHECK-NEXT:   site malloc(16): escapes to heap: converted to integer
 ; CHECK-LABEL: function stored_to_local{{$}}
 ; CHECK-NEXT:   site malloc(16): escapes to heap: converted to integer
+; CHECK-LABEL: function stored_to_local_only{{$}}
+; CHECK-NEXT:   site malloc(16): moved to stack
 ; CHECK-LABEL: function passed_to_call{{$}}
 ; CHECK-NEXT:   site malloc(16): escapes to heap: converted to integer
 ; CHECK-LABEL: function difference{{$}}
