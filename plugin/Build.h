@@ -62,6 +62,9 @@ private:
   void modelBatchCall(const llvm::CallBase &CB, const llvm::Function &Callee);
   void replaySummary(const llvm::CallBase &CB, const llvm::Function &Callee,
                      const FunctionSummary &S);
+  void replayParam(const llvm::CallBase &CB, const llvm::Function &Callee,
+                   unsigned ParamNo, Location &Src, Location *Result,
+                   int Shift);
   void modelLibc(const llvm::CallBase &CB, const llvm::Function &Callee,
                  const LibcFunction &Model);
   void modelDeclaration(const llvm::CallBase &CB,

@@ -133,6 +133,23 @@ void FunctionBuilder::modelBatchCall(const CallBase &CB,
     G.flow(*Dst, G.result(Callee), 0, &CB, "call");
 }
 
+// Go's teeHole: the argument reaches each sink of the callee's parameter
+// after the summary's number of dereferences (at least Shift).
+void FunctionBuilder::replayParam(const CallBase &CB, const Function &Callee,
+                                  unsigned ParamNo, Location &Src,
+                                  Location *Result, int Shift) {
+  const ParamLeaks &Leaks = Summaries.find(&Callee)->second.Params[ParamNo];
+  if (Leaks.Heap >= 0)
+    G.flow(G.heap(), Src, std::max(Leaks.Heap, Shift), &CB, "call parameter",
+           Reason{ReasonKind::PassedToLeakingParam, &Callee,
+                  paramName(*Callee.getArg(ParamNo))});
+  if (Leaks.Free >= 0)
+    G.flow(G.freer(), Src, std::max(Leaks.Free, Shift), &CB, "call parameter",
+           Reason{ReasonKind::FreedInCallee, &Callee, ""});
+  if (Leaks.Result >= 0 && Result)
+    G.flow(*Result, Src, std::max(Leaks.Result, Shift), &CB, "call");
+}
+
 void FunctionBuilder::replaySummary(const CallBase &CB, const Function &Callee,
                                     const FunctionSummary &S) {
   for (unsigned I = 0, E = CB.arg_size(); I != E; ++I) {
@@ -143,49 +160,26 @@ void FunctionBuilder::replaySummary(const CallBase &CB, const Function &Callee,
       continue;
     }
     // A byval argument is copied: the callee sees the object's contents.
-    int Shift = CB.isByValArgument(I) ? 1 : 0;
-    ParamLeaks Leaks = S.Params[I];
-    Location *Src = loc(Arg);
-    if (!Src)
-      continue;
-    std::string Name = paramName(*Callee.getArg(I));
-    if (Leaks.Heap >= 0)
-      G.flow(G.heap(), *Src, std::max(Leaks.Heap, Shift), &CB,
-             "call parameter",
-             Reason{ReasonKind::PassedToLeakingParam, &Callee, Name});
-    if (Leaks.Free >= 0)
-      G.flow(G.freer(), *Src, std::max(Leaks.Free, Shift), &CB,
-             "call parameter", Reason{ReasonKind::FreedInCallee, &Callee, ""});
-    if (Leaks.Result >= 0)
-      if (Location *Dst = loc(&CB))
-        G.flow(*Dst, *Src, std::max(Leaks.Result, Shift), &CB, "call");
+    if (Location *Src = loc(Arg))
+      replayParam(CB, Callee, I, *Src, loc(&CB), CB.isByValArgument(I));
   }
 }
 
-// qsort/bsearch hand pointers into `Arg` to `Callback`'s parameters.
+// qsort/bsearch hand pointers into `Arg` to each of `Callback`'s parameters.
 void FunctionBuilder::modelCallback(const CallBase &CB, const Value *Callback,
                                     const Value *Arg) {
   Location *Src = loc(Arg);
   if (!Src)
     return;
   const auto *Fn = dyn_cast<Function>(Callback->stripPointerCasts());
-  auto It = Fn ? Summaries.find(Fn) : Summaries.end();
-  if (!Fn || It == Summaries.end()) {
+  if (!Fn || !Summaries.count(Fn)) {
     // Unknown comparator, or one in this very batch: assume the worst.
     G.flow(G.heap(), *Src, 0, &CB, "call parameter",
            Reason{ReasonKind::PassedToIndirectCall, nullptr, ""});
     return;
   }
-  for (unsigned I = 0, E = It->second.Params.size(); I != E; ++I) {
-    const ParamLeaks &Leaks = It->second.Params[I];
-    std::string Name = paramName(*Fn->getArg(I));
-    if (Leaks.Heap >= 0)
-      G.flow(G.heap(), *Src, Leaks.Heap, &CB, "call parameter",
-             Reason{ReasonKind::PassedToLeakingParam, Fn, Name});
-    if (Leaks.Free >= 0)
-      G.flow(G.freer(), *Src, Leaks.Free, &CB, "call parameter",
-             Reason{ReasonKind::FreedInCallee, Fn, ""});
-  }
+  for (unsigned I = 0, E = Fn->arg_size(); I != E; ++I)
+    replayParam(CB, *Fn, I, *Src, /*Result=*/nullptr, 0);
 }
 
 void FunctionBuilder::modelLibc(const CallBase &CB, const Function &Callee,
