@@ -19,8 +19,8 @@ for major in ${MAJORS:-19 22}; do
   if [ ! -f "$plugin" ] || [ ! -x "$clang" ]; then
     echo "fuzz-deep: LLVM $major: no $plugin or $clang, skipped"; continue
   fi
-  work=build/fuzz/llvm-$major
-  rm -rf "$work" && mkdir -p "$work" build/fuzz/keep-$major
+  work=build/fuzz/run-$$-llvm-$major # private: runs may overlap
+  mkdir -p "$work" build/fuzz/keep-$major
   "$clang" -std=c11 -O2 -w test/Fuzz/Inputs/escgen.c -o "$work/escgen" || exit 1
   start=$(date +%s)
   FUZZ_SELF_CHECK=1 ESC_CLANG=$clang ESC_PLUGIN=$plugin ESC_MAJOR=$major \
@@ -29,6 +29,7 @@ for major in ${MAJORS:-19 22}; do
   rc=${PIPESTATUS[0]}
   if [ "$rc" -eq 0 ]; then
     echo "fuzz-deep: LLVM $major: PASS $n seeds from $first in $(($(date +%s) - start)) s"
+    rm -rf "$work"
   else
     echo "fuzz-deep: LLVM $major: DIFF, programs kept in build/fuzz/keep-$major/"; status=1
   fi
