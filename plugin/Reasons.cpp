@@ -48,6 +48,8 @@ std::string reasonText(const Reason &R) {
     return "too large for stack (" + R.Detail + ")";
   case ReasonKind::NonConstantSize:
     return "non-constant size";
+  case ReasonKind::BadAlignment:
+    return "alignment not a constant power of two";
   case ReasonKind::FrameBudgetExceeded:
     return "frame budget exceeded (" + R.Detail + ")";
   case ReasonKind::RecursiveFunction:
@@ -80,6 +82,7 @@ const char *reasonId(ReasonKind K) {
   case ReasonKind::UnmodelledUse: return "unmodelled-use";
   case ReasonKind::TooLarge: return "too-large";
   case ReasonKind::NonConstantSize: return "non-constant-size";
+  case ReasonKind::BadAlignment: return "bad-alignment";
   case ReasonKind::FrameBudgetExceeded: return "frame-budget-exceeded";
   case ReasonKind::RecursiveFunction: return "recursive-function";
   case ReasonKind::TransformDisabled: return "transform-disabled";

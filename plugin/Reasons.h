@@ -31,6 +31,7 @@ enum class ReasonKind {
   // Why an object that does not escape stays on the heap (StaysOnHeap).
   TooLarge,                 // Detail: "N > L"
   NonConstantSize,
+  BadAlignment,             // aligned_alloc with an unknown or invalid alignment
   FrameBudgetExceeded,      // Detail: the budget
   RecursiveFunction,        // Detail: the budget
   TransformDisabled,        // Detail: why (option, optnone)

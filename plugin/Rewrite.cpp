@@ -53,7 +53,7 @@ std::vector<Decision> decideSites(const FunctionResult &FR,
     // aligned_alloc rejects at run time), keeps the call.
     if (S.Kind == HeapFn::AlignedAlloc &&
         (!isPowerOf2_64(Requested) || Align > (uint64_t(1) << 16))) {
-      Stay(ReasonKind::NonConstantSize);
+      Stay(ReasonKind::BadAlignment);
       continue;
     }
     std::optional<uint64_t> Bytes = constantAllocSize(*S.Call, S.Kind);

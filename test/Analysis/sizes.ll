@@ -110,7 +110,7 @@ define void @memalign_constant() {
 ; CHECK-NEXT:   site aligned_alloc(64, 256): moved to stack
 ; CHECK-NEXT:   free of p: sites {0}
 ; CHECK-LABEL: function aligned_variable_alignment{{$}}
-; CHECK-NEXT:   site aligned_alloc(a, 256): stays on heap: non-constant size
+; CHECK-NEXT:   site aligned_alloc(a, 256): stays on heap: alignment not a constant power of two
 ; CHECK-NEXT:   free of p: sites {0}
 ; CHECK-LABEL: function aligned_variable_size{{$}}
 ; CHECK-NEXT:   site aligned_alloc(64, n): stays on heap: non-constant size

@@ -18,7 +18,7 @@ int aligned64(void) {
 }
 
 int variable_alignment(size_t a) {
-  // CHECK: {{.*}}.c:[[@LINE+1]]:13: remark: aligned_alloc(a, 256) does not escape, but stays on heap: non-constant size
+  // CHECK: {{.*}}.c:[[@LINE+1]]:13: remark: aligned_alloc(a, 256) does not escape, but stays on heap: alignment not a constant power of two
   char *p = aligned_alloc(a, 256);
   p[0] = 1;
   int r = peek(p);
