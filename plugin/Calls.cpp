@@ -141,8 +141,8 @@ void FunctionBuilder::replayParam(const CallBase &CB, const Function &Callee,
   const ParamLeaks &Leaks = Summaries.find(&Callee)->second.Params[ParamNo];
   if (Leaks.Heap >= 0)
     G.flow(G.heap(), Src, std::max(Leaks.Heap, Shift), &CB, "call parameter",
-           Reason{ReasonKind::PassedToLeakingParam, &Callee,
-                  paramName(*Callee.getArg(ParamNo))});
+           Reason{ReasonKind::PassedToLeakingParam, Callee.getArg(ParamNo),
+                  ""});
   if (Leaks.Free >= 0)
     G.flow(G.freer(), Src, std::max(Leaks.Free, Shift), &CB, "call parameter",
            Reason{ReasonKind::FreedInCallee, &Callee, ""});

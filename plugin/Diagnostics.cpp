@@ -105,6 +105,8 @@ static void emitParam(const Argument &A, ParamLeaks L,
   if (!carriesPointer(F.getReturnType()) && L.Result > 0)
     L.Result = -1;
   const BasicBlock *Entry = &F.getEntryBlock();
+  if (!ORE.allowExtraAnalysis(PassName))
+    return; // parameter remarks are requested by nobody: skip the names
   std::string Name = paramName(A);
   if (L.none()) {
     ORE.emit([&] {

@@ -1,5 +1,6 @@
 //===-- Reasons.cpp - The fixed vocabulary of verdict reasons -------------===//
 #include "Reasons.h"
+#include "Names.h"
 
 #include "llvm/IR/Function.h"
 
@@ -26,6 +27,11 @@ std::string reasonText(const Reason &R) {
   case ReasonKind::StoredIntoEscapingObject:
     return "stored into escaping object";
   case ReasonKind::PassedToLeakingParam:
+    // The parameter itself, named only now (debug info is searched), or a
+    // callee and a name from the C library table or "..." for varargs.
+    if (const auto *A = dyn_cast_or_null<Argument>(R.Subject))
+      return "passed to `" + A->getParent()->getName().str() +
+             "` (leaking param `" + paramName(*A) + "`)";
     return "passed to `" + subjectName(R) + "` (leaking param `" + R.Detail +
            "`)";
   case ReasonKind::PassedToUnknownFunction:

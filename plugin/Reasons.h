@@ -19,7 +19,8 @@ enum class ReasonKind {
   StoredToGlobal,           // Subject: the global
   MultiLevelIndirection,
   StoredIntoEscapingObject,
-  PassedToLeakingParam,     // Subject: the callee; Detail: the parameter
+  PassedToLeakingParam,     // Subject: the parameter, or the callee and
+                            // Detail: the parameter's name
   PassedToUnknownFunction,  // Subject: the callee
   PassedToIndirectCall,
   PassedToRealloc,          // Subject: realloc, reallocarray, getline, ...
