@@ -152,8 +152,7 @@ bool FunctionBuilder::opaqueResult(const Instruction &I) const {
   if (const auto *LI = dyn_cast<LoadInst>(&I))
     return !loc(LI->getPointerOperand());
   if (isa<AtomicRMWInst>(I) || isa<AtomicCmpXchgInst>(I))
-    return !loc(getLoadStorePointerOperand(&I) ? getLoadStorePointerOperand(&I)
-                                               : I.getOperand(0));
+    return !loc(I.getOperand(0)); // the pointer operand
   if (const auto *ITP = dyn_cast<IntToPtrInst>(&I))
     return !Disguised.contains(ITP->getOperand(0));
   if (isa<GetElementPtrInst>(I) || isa<CastInst>(I) || isa<PHINode>(I) ||
