@@ -167,7 +167,7 @@ void Rewriter::convertDynamic(SiteVerdict &S, const Decision &Dec,
       SplitBlockAndInsertIfThen(TooBig, Call->getIterator(), false);
   BasicBlock *HeapBB = ThenTerm->getParent();
   BasicBlock *Tail = Call->getParent();
-  Call->moveBefore(ThenTerm);
+  Call->moveBefore(*ThenTerm->getParent(), ThenTerm->getIterator());
   Call->setMetadata(FallbackMD, MDNode::get(Ctx, {}));
   IRBuilder<> TB(Tail, Tail->begin());
   PHINode *P = TB.CreatePHI(Call->getType(), 2, "escape.p");
@@ -217,7 +217,7 @@ void Rewriter::rewriteFree(FreeCall &Free, const std::vector<Converted> &Conv) {
   }
   Instruction *ThenTerm =
       SplitBlockAndInsertIfThen(NotOurs, Call->getIterator(), false);
-  Call->moveBefore(ThenTerm);
+  Call->moveBefore(*ThenTerm->getParent(), ThenTerm->getIterator());
 }
 
 bool Rewriter::run() {
