@@ -2,7 +2,9 @@
 # Compile-time cost of the plugin on the SQLite amalgamation at -O2: clang with
 # the plugin against clang without it, measured in the same run, interleaved,
 # median of 5 (user+sys CPU seconds, which the other core's load disturbs
-# less than wall time). Target: at most 1.02x.
+# less than wall time), and the instruction counts of one compile of each
+# under callgrind (repeatable whatever the machine does; COUNT=0 skips them,
+# they take a few minutes). Target: at most 1.02x.
 #   bench/compile/run.sh [LLVM-MAJOR]
 set -u
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -32,3 +34,17 @@ b=$(median <"$work/base") p=$(median <"$work/plugin")
 printf 'compile: sqlite3.c -O2, LLVM %s, median of %d (CPU s)\n' "$major" "$runs"
 printf '  %-28s %8s\n' "clang-$major" "$b" "clang-$major + EscapePlugin" "$p"
 awk -v b="$b" -v p="$p" 'BEGIN { printf "  ratio plugin/baseline       %8.3fx  (target <= 1.020x)\n", p / b }'
+
+[ "${COUNT:-1}" = 0 ] && exit 0
+# clang runs cc1 in its own process: count the whole tree of processes.
+instructions() { # command... -> instructions executed
+  rm -f "$work"/cg.out.*
+  valgrind --tool=callgrind --trace-children=yes --callgrind-out-file="$work/cg.out.%p" \
+    "$@" >/dev/null 2>&1 || return 1
+  cat "$work"/cg.out.* | awk '/^summary:/ { s += $2 } END { printf "%.0f\n", s }'
+}
+bi=$(instructions "$clang" -O2 -w -c "$work/sqlite3.c" -o "$work/base.o")
+# shellcheck disable=SC2086
+pi=$(instructions "$clang" -O2 -w $plugin -c "$work/sqlite3.c" -o "$work/plugin.o")
+printf '  instructions (callgrind)      %14s %14s\n' "$bi" "$pi"
+awk -v b="$bi" -v p="$pi" 'BEGIN { printf "  ratio plugin/baseline       %8.4fx  (target <= 1.020x)\n", p / b }'
