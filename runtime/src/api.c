@@ -1,5 +1,6 @@
 /* The C allocation API. malloc and free are the two fast paths: a pop from
- * the current span of the class, and a push on the owned span's local list.
+ * the thread's free stack of the class (else from the current span of the
+ * class), and a push on that stack for an object of a span the thread owns.
  * Everything else builds on them or on the slow paths in cache.c. The
  * public names are defined here, so linking libescrt (static or shared) or
  * preloading it replaces the C library's allocator. */
@@ -17,8 +18,26 @@
 
 static inline void *alloc_class(size_t size, unsigned cls) {
   escrt_tcache *tc = escrt_thread_cache;
+  /* The thread's own recent frees first (see struct escrt_tcache). The
+   * object free pushed last is also in `hot`, at a fixed address: a malloc
+   * of its class right after that free takes it from there rather than
+   * from lifo[cls], whose store in free has an address that waits for
+   * free's class lookup (costing ~10 cycles per such pair on a stall, or a
+   * pipeline flush when the CPU guesses the load independent). */
+  escrt_block *b;
+  if (tc->hot_cls == cls)
+    b = tc->hot;
+  else
+    b = tc->lifo[cls];
+  if (ESCRT_LIKELY(b)) {
+    tc->hot_cls = ESCRT_HOT_NONE;
+    tc->lifo[cls] = escrt_decode(b);
+    tc->lifo_room[cls]++;
+    tc->nmalloc[cls]++;
+    return b;
+  }
   escrt_span *s = tc->cur[cls];
-  escrt_block *b = s->free;
+  b = s->free;
   if (ESCRT_LIKELY(b)) {
     s->free = escrt_decode(b);
     s->used++;
@@ -48,23 +67,31 @@ static inline void dealloc(void *p) {
   uintptr_t a = (uintptr_t)p;
   escrt_arena *ar = escrt_arena_of(a);
   if (ESCRT_LIKELY(ar != NULL)) {
-    escrt_span *s = ar->spans[(a >> ESCRT_PAGE_SHIFT) & (ESCRT_ARENA_PAGES - 1)];
+    size_t page = (a >> ESCRT_PAGE_SHIFT) & (ESCRT_ARENA_PAGES - 1);
+    escrt_span *s = ar->spans[page];
     escrt_tcache *tc = escrt_thread_cache;
     if (ESCRT_LIKELY(s->owner == tc && escrt_span_is_slot(s, a))) {
+      /* Push on the thread's free stack of the class while it has room;
+       * b must not be the object freed last (a cheap double-free check;
+       * ESCRT_DEBUG=1, which bypasses this path, makes it exact). The span
+       * itself is only read. The class comes from the arena's byte next to
+       * spans[], one dependent load sooner than the span's, which keeps the
+       * stores below (their addresses depend on it) out of the way of the
+       * next malloc's loads (see alloc_class). */
       escrt_block *b = p;
-      uint32_t used = s->used;
-      /* used >= 2: the span neither empties nor leaves the full state;
-       * and b is not the object freed last (a cheap double-free check;
-       * ESCRT_DEBUG=1 makes it exact). */
-      if (ESCRT_LIKELY(used - 2u < ESCRT_USED_FAST_END - 2u &&
-                       b != s->local_free)) {
-        b->next = escrt_encode(s->local_free, b);
-        s->local_free = b;
-        s->used = used - 1;
-        tc->nfree[s->cls]++;
+      unsigned cls = ar->cls[page];
+      escrt_block *top = tc->lifo[cls];
+      if (ESCRT_LIKELY(tc->lifo_room[cls] != 0 && b != top)) {
+        b->next = escrt_encode(top, b);
+        tc->lifo[cls] = b;
+        tc->hot = b;
+        tc->hot_cls = cls;
+        tc->lifo_room[cls]--;
+        if (ESCRT_UNLIKELY(!(++tc->nfree[cls] & ESCRT_LIFO_BEAT_MASK)))
+          escrt_tcache_heartbeat();
         return;
       }
-      escrt_free_owner_slow(tc, s, b);
+      escrt_free_lifo_slow(tc, s, b);
       return;
     }
     escrt_free_slow(p, s);
@@ -237,6 +264,11 @@ API int malloc_trim(size_t pad) {
   (void)pad;
   escrt_stats_t before, after;
   escrt_stats(&before);
+  /* The calling thread's free stacks pin their spans; other threads' are
+   * theirs alone (no atomics on them) and stay. */
+  escrt_tcache *tc = escrt_thread_real;
+  if (tc)
+    escrt_tcache_flush(tc);
   escrt_heap_scavenge(true);
   escrt_stats(&after);
   return after.heap_released > before.heap_released;

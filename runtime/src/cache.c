@@ -70,8 +70,12 @@ escrt_tcache *escrt_tcache_current(void) {
   if (!tc) {
     if (!(tc = escrt_meta_alloc(sizeof *tc)))
       return NULL;
-    for (unsigned c = 0; c < ESCRT_NUM_CLASSES; c++)
+    for (unsigned c = 0; c < ESCRT_NUM_CLASSES; c++) {
       tc->cur[c] = &escrt_span_empty;
+      /* Class 0 (large objects) never reaches the stacks: no room. */
+      tc->lifo_room[c] = c ? escrt_lifo_max(c) : 0;
+    }
+    tc->hot_cls = ESCRT_HOT_NONE;
     escrt_registry_add(tc);
   }
   tc->tick = TICK_RESET;
@@ -365,16 +369,95 @@ static void large_free(void *p, escrt_span *s) {
 
 /* ---- free ---- */
 
-/* The owner's free when the fast path's cheap test failed: the span becomes
- * empty or leaves the full state, or the object looks freed already. */
-void escrt_free_owner_slow(escrt_tcache *tc, escrt_span *s, escrt_block *b) {
-  uint32_t used = span_used(s);
+/* Gives b back to its span s, owned by tc (no counting: the caller did).
+ * While used stays >= 2 the span neither empties nor leaves the full state
+ * and b is not the object freed last: a push. Otherwise the transition, or
+ * a double free. */
+static void span_free(escrt_tcache *tc, escrt_span *s, escrt_block *b) {
+  uint32_t used = s->used;
+  if (ESCRT_LIKELY(used - 2u < ESCRT_USED_FAST_END - 2u &&
+                   b != s->local_free)) {
+    b->next = escrt_encode(s->local_free, b);
+    s->local_free = b;
+    s->used = used - 1;
+    return;
+  }
+  used = span_used(s);
   if (used == 0 || b == s->local_free || b == s->free)
     escrt_report("free", "double free of", b, s);
   b->next = escrt_encode(s->local_free, b);
   s->local_free = b;
-  tc->nfree[s->cls]++;
   set_used(tc, s, used - 1);
+}
+
+/* The owner's free outside the fast path (ESCRT_DEBUG, a reclaimed span):
+ * straight to the span. */
+void escrt_free_owner_slow(escrt_tcache *tc, escrt_span *s, escrt_block *b) {
+  span_free(tc, s, b);
+  tc->nfree[s->cls]++;
+}
+
+/* Gives up to n objects (UINT32_MAX: all) of the free stack of cls back to
+ * their spans. A link that does not decode to an object of one of tc's
+ * spans of the class means the stack was overwritten (a use after free). */
+static void lifo_flush(escrt_tcache *tc, unsigned cls, uint32_t n) {
+  escrt_block *b = tc->lifo[cls];
+  uint32_t done = 0;
+  tc->hot_cls = ESCRT_HOT_NONE;
+  for (; b && done < n; done++) {
+    escrt_span *s = escrt_span_of(b);
+    if (!s || s->owner != tc || s->cls != cls ||
+        !escrt_span_is_slot(s, (uintptr_t)b))
+      escrt_report("free", "heap corruption (free list overwritten)", b, s);
+    escrt_block *next = escrt_decode(b);
+    span_free(tc, s, b);
+    b = next;
+  }
+  tc->lifo[cls] = b;
+  tc->lifo_room[cls] = b ? tc->lifo_room[cls] + done : escrt_lifo_max(cls);
+}
+
+/* Empties every free stack of tc into the spans: at thread exit and for
+ * malloc_trim, so that the stacks do not keep spans from emptying. */
+void escrt_tcache_flush(escrt_tcache *tc) {
+  for (unsigned c = 1; c < ESCRT_NUM_CLASSES; c++)
+    if (tc->lifo[c])
+      lifo_flush(tc, c, UINT32_MAX);
+}
+
+/* Forgets the stacks of a thread that does not exist in a fork child (see
+ * escrt_central_after_fork_child): their objects stay counted as out, so
+ * their spans are kept; at most ESCRT_LIFO_BYTES per class and thread. */
+void escrt_tcache_drop_stacks(escrt_tcache *tc) {
+  tc->hot_cls = ESCRT_HOT_NONE;
+  for (unsigned c = 1; c < ESCRT_NUM_CLASSES; c++) {
+    tc->lifo[c] = NULL;
+    tc->lifo_room[c] = escrt_lifo_max(c);
+  }
+}
+
+/* The fast path's free could not push: b is the object freed last (a
+ * double free), or the stack is full, and half of it goes back to the spans
+ * (tcmalloc's release of a batch to the central lists). */
+void escrt_free_lifo_slow(escrt_tcache *tc, escrt_span *s, escrt_block *b) {
+  unsigned cls = s->cls;
+  if (b == tc->lifo[cls])
+    escrt_report("free", "double free of", b, s);
+  if (tc->lifo_room[cls] == 0)
+    lifo_flush(tc, cls, escrt_lifo_max(cls) / 2);
+  b->next = escrt_encode(tc->lifo[cls], b);
+  tc->lifo[cls] = b;
+  tc->hot_cls = ESCRT_HOT_NONE;
+  tc->lifo_room[cls]--;
+  tc->nfree[cls]++;
+}
+
+/* Every ESCRT_LIFO_BEAT_MASK + 1 pushes on a class's stack: the
+ * scavenger's heartbeat, which refills (see tick) give when traffic leaves
+ * the stacks. */
+void escrt_tcache_heartbeat(void) {
+  escrt_pool_sweep();
+  escrt_heap_scavenge(false);
 }
 
 static void count_orphan_free(unsigned cls) {
@@ -479,6 +562,7 @@ size_t escrt_usable(const void *p) {
  * park the cache with the spans that still hold live objects, all of them
  * watched so that frees into them reach the pool's sweeps. */
 void escrt_tcache_abandon(escrt_tcache *tc) {
+  escrt_tcache_flush(tc);
   escrt_tcache_process_pending(tc);
   for (unsigned c = 1; c < ESCRT_NUM_CLASSES; c++) {
     escrt_span *s = tc->cur[c];

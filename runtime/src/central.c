@@ -114,10 +114,15 @@ void escrt_central_unlock_all(void) {
 
 /* In the child of fork only the forking thread exists: the caches of the
  * others are parked, so their spans are adopted or swept like any exited
- * thread's. Called with every lock taken by escrt_central_lock_all. */
+ * thread's. Their free stacks are dropped, not flushed: those threads may
+ * have been inside malloc or free, so a stack can be half-updated (an
+ * object both popped and still listed), and handing such an object out
+ * again would be worse than leaking it. Called with every lock taken by
+ * escrt_central_lock_all. */
 void escrt_central_after_fork_child(escrt_tcache *mine) {
   for (escrt_tcache *tc = escrt_registry_first(); tc; tc = tc->next_all)
     if (tc != mine && !tc->parked) {
+      escrt_tcache_drop_stacks(tc);
       tc->parked = true;
       tc->next_parked = parked;
       parked = tc;

@@ -41,6 +41,18 @@ enum {
   ESCRT_TICK_STEP = 64,
   /* Runs over 16 MiB get a mapping of their own, unmapped on free. */
   ESCRT_HUGE_PAGES = 2048,
+  /* Bound of a thread's free stack per class (tcache.lifo): 64 KiB of
+   * objects, at least 2 and at most 256. A batch of up to 64 KiB per class
+   * stays in the stack; a thread pins at most 3.5 MiB in its stacks. */
+  ESCRT_LIFO_BYTES = 64 << 10,
+  ESCRT_LIFO_MIN = 2,
+  ESCRT_LIFO_MAX = 256,
+  /* Every this many pushes on a class's free stack (counted by nfree),
+   * free gives the scavenger a chance: a program whose traffic never leaves
+   * the stacks must still return idle pages. A power of two, minus one. */
+  ESCRT_LIFO_BEAT_MASK = 4095,
+  /* tcache.hot_cls when tcache.hot is not a stack's top. */
+  ESCRT_HOT_NONE = 255,
 };
 
 typedef struct escrt_block {
@@ -67,7 +79,7 @@ enum escrt_span_where {
 struct escrt_span {
   /* First cache line: everything the fast paths touch. */
   escrt_block *free;       /* malloc pops here */
-  escrt_block *local_free; /* the owner's frees push here */
+  escrt_block *local_free; /* the owner's frees (via its free stacks) */
   uint32_t used;           /* objects out as the owner knows it (biased
                               when full, see cache.c) */
   uint8_t cls;             /* size class; 0 = large object */
@@ -90,10 +102,28 @@ struct escrt_span {
   _Atomic(uint64_t) *live;              /* ESCRT_DEBUG: allocated slots */
 };
 
-/* The per-thread cache (Go's mcache). The first field is all the malloc
- * fast path reads; a thread without a cache points at escrt_tcache_empty,
- * whose spans never have free objects, so the fast path needs no test. */
+/* The per-thread cache (Go's mcache). The first fields are all the fast
+ * paths read; a thread without a cache points at escrt_tcache_empty, whose
+ * stacks are empty and full at once and whose spans never have free
+ * objects, so neither fast path needs a test.
+ *
+ * lifo[cls] is tcmalloc's per-thread free list: the owner's recent frees of
+ * objects of its own spans (encoded links), popped first by malloc. The
+ * objects stay counted as out in their spans until the stack overflows (or
+ * is flushed, see escrt_tcache_flush), so a free and the next malloc of the
+ * class touch the stack head and the object, not the span's lists and
+ * state; a batch that spans several spans of a class no longer cycles them
+ * through the full/partial transitions. lifo_room[cls] is how many more
+ * objects the stack takes (ESCRT_LIFO_BYTES worth, see escrt_lifo_max).
+ * hot is the object free pushed last, while it is still the top of its
+ * stack (any other change to a stack sets hot_cls to ESCRT_HOT_NONE, which
+ * no class equals; a zeroed cache has hot_cls 0 and hot NULL, the top of
+ * the never-used stack of class 0); see alloc_class in api.c. */
 struct escrt_tcache {
+  escrt_block *hot;  /* the top of stack hot_cls, unless ESCRT_HOT_NONE */
+  uint32_t hot_cls;
+  escrt_block *lifo[ESCRT_NUM_CLASSES];
+  uint32_t lifo_room[ESCRT_NUM_CLASSES];
   escrt_span *cur[ESCRT_NUM_CLASSES];
   uint64_t nmalloc[ESCRT_NUM_CLASSES];
   uint64_t nfree[ESCRT_NUM_CLASSES];
@@ -119,6 +149,10 @@ typedef struct escrt_arena {
   uint64_t dirty[ESCRT_ARENA_WORDS]; /* page touched and not released */
   uint16_t freed_at[ESCRT_ARENA_PAGES]; /* scavenger clock when freed */
   escrt_span *spans[ESCRT_ARENA_PAGES];
+  /* The class of each page's span (0: large or free), set by
+   * escrt_span_init: free() indexes the thread's free stacks with it
+   * without waiting for the span's own line (see api.c). */
+  uint8_t cls[ESCRT_ARENA_PAGES];
 } escrt_arena;
 
 /* ---- globals ---- */
@@ -193,6 +227,11 @@ ESCRT_HIDDEN void *escrt_malloc_slow(size_t size, unsigned cls);
 ESCRT_HIDDEN void escrt_free_slow(void *p, escrt_span *s);
 ESCRT_HIDDEN void escrt_free_owner_slow(escrt_tcache *tc, escrt_span *s,
                                         escrt_block *b);
+ESCRT_HIDDEN void escrt_free_lifo_slow(escrt_tcache *tc, escrt_span *s,
+                                       escrt_block *b);
+ESCRT_HIDDEN void escrt_tcache_flush(escrt_tcache *tc);
+ESCRT_HIDDEN void escrt_tcache_drop_stacks(escrt_tcache *tc);
+ESCRT_HIDDEN void escrt_tcache_heartbeat(void);
 ESCRT_HIDDEN void escrt_tcache_process_pending(escrt_tcache *tc);
 ESCRT_HIDDEN void escrt_tcache_abandon(escrt_tcache *tc);
 ESCRT_HIDDEN escrt_tcache *escrt_tcache_current(void);
@@ -255,6 +294,13 @@ static inline unsigned escrt_class_of(size_t size) {
   if (size <= ESCRT_MAX_SMALL_SIZE)
     return escrt_class_by128[(size - 1024 + 127) >> 7];
   return 0;
+}
+
+/* How many objects of class cls a thread's free stack holds. */
+static inline uint32_t escrt_lifo_max(unsigned cls) {
+  uint32_t n = ESCRT_LIFO_BYTES / escrt_class_size_table[cls];
+  return n < ESCRT_LIFO_MIN ? ESCRT_LIFO_MIN
+                            : n > ESCRT_LIFO_MAX ? ESCRT_LIFO_MAX : n;
 }
 
 static inline size_t escrt_pages_for(size_t size) {

@@ -6,11 +6,13 @@
  * first fit over arenas kept in address order, which packs the heap low and
  * lets idle arenas age out whole. The page map (escrt_arena_map, then the
  * arena's spans[]) takes any address to its span, and says "not ours" for
- * memory we never mapped. Runs over 16 MiB get a mapping of their own.
+ * memory we never mapped; the arena's cls[] (span.c sets it, this file
+ * clears it) gives a page's class without the span's line. Runs over 16 MiB get a mapping of their own.
  *
  * The scavenger returns pages that stayed free for ESCRT_DECAY_MS with
- * MADV_DONTNEED. It runs from slow paths (span refills, page-heap calls), at
- * most every 50 ms, so a program needs no call to get its memory back. */
+ * MADV_DONTNEED. It runs from slow paths (span refills, page-heap calls, the
+ * free stacks' heartbeat), at most every 50 ms, so a program needs no call
+ * to get its memory back. */
 #include "internal.h"
 
 #include <string.h>
@@ -241,8 +243,10 @@ escrt_span *escrt_heap_alloc(size_t npages, size_t align_pages) {
   s->start = ar->base + (i << ESCRT_PAGE_SHIFT);
   s->npages = npages;
   s->needzero = dirty != 0;
-  for (size_t k = 0; k < npages; k++)
+  for (size_t k = 0; k < npages; k++) {
     ar->spans[i + k] = s;
+    ar->cls[i + k] = 0;
+  }
   pthread_mutex_unlock(&heap_lock);
   return s;
 }
@@ -258,6 +262,7 @@ void escrt_heap_free(escrt_span *s) {
   pthread_mutex_lock(&heap_lock);
   for (size_t k = 0; k < n; k++) {
     ar->spans[i + k] = &escrt_span_empty;
+    ar->cls[i + k] = 0;
     ar->freed_at[i + k] = now;
   }
   set_range(ar->used, i, n, false);

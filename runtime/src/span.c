@@ -10,6 +10,10 @@ void escrt_span_init(escrt_span *s, unsigned cls) {
   uint32_t size = escrt_class_size_table[cls];
   uint32_t n = (uint32_t)((s->npages << ESCRT_PAGE_SHIFT) / size);
   s->cls = (uint8_t)cls;
+  escrt_arena *ar = escrt_arena_of(s->start);
+  size_t page = (s->start - ar->base) >> ESCRT_PAGE_SHIFT;
+  for (size_t k = 0; k < s->npages; k++)
+    ar->cls[page + k] = (uint8_t)cls;
   s->elem_size = size;
   s->nelems = n;
   s->divisor = UINT64_MAX / size + 1;
