@@ -3,7 +3,8 @@
 # measured in this run (each preloaded into the same programs):
 #   micro   alloc-bench.c patterns, ns per operation (best of 5)
 #   sweep   malloc+free cycling through K size classes, K = 1..64
-#   instr   instructions per hot malloc(64)+free pair (callgrind; loop included)
+#   instr   instructions per hot malloc(64)+free pair (callgrind; loop included),
+#           and for escrt also through its compiler entry points (hot-class.c)
 #   rss     burst of ~800 MB then light traffic: RSS after 1, 5, 10 s
 #   macro   clang-N -O2 compiling the SQLite amalgamation: time and peak RSS
 # Ratios are escrt / best peer (< 1 means escrt is ahead). Never fails on
@@ -40,8 +41,10 @@ add mimalloc "$libdir/libmimalloc.so.2"
 add escrt "$tree/lib/libescrt.so"
 last=$((${#names[@]} - 1))
 
-run() { # index command...
-  local lib=${libs[$1]}; shift
+run() { # index ("none": no preload) command...
+  local lib=""
+  [ "$1" = none ] || lib=${libs[$1]}
+  shift
   if [ -n "$lib" ]; then LD_PRELOAD=$lib "$@"; else "$@"; fi
 }
 
@@ -87,21 +90,34 @@ sweep() {
   done
 }
 
+# Instructions per pair: the difference of two runs of N and 2N pairs, so
+# start-up and exit cancel out.
+pair_instructions() { # index command...
+  local i=$1 t=() cnt; shift
+  for cnt in 200000 400000; do
+    run "$i" valgrind --tool=callgrind --callgrind-out-file="$out/cg.$i.$cnt" \
+      "$@" "$cnt" >/dev/null 2>&1
+    t+=("$(awk '/^totals:/ { print $2 }' "$out/cg.$i.$cnt")")
+  done
+  echo "$(( (t[1] - t[0]) / 200000 ))"
+}
+
 instr() {
   command -v valgrind >/dev/null || { echo "## instr: valgrind not installed"; return; }
-  echo "## instr: instructions per hot malloc(64)+free pair (callgrind; ~7 of loop)"
+  echo "## instr: instructions per hot malloc(64)+free pair (callgrind; loop and calls included)"
   header pair
   vals=()
   for i in "${!names[@]}"; do
-    t=()
-    for cnt in 200000 400000; do
-      run "$i" valgrind --tool=callgrind --callgrind-out-file="$out/cg.$i.$cnt" \
-        "$bench" hot "$cnt" >/dev/null 2>&1
-      t+=("$(awk '/^totals:/ { print $2 }' "$out/cg.$i.$cnt")")
-    done
-    vals+=("$(( (t[1] - t[0]) / 200000 ))")
+    vals+=("$(pair_instructions "$i" "$bench" hot)")
   done
-  row "hot pair" "${vals[@]}"
+  row "malloc+free" "${vals[@]}"
+  # escrt only (linked, not preloaded): a constant class from the compiler.
+  "$clang" -O2 -I"$root/runtime/include" "$here/hot-class.c" -o "$out/hot-class" \
+    -L"$tree/lib" -Wl,-rpath,"$tree/lib" -lescrt || return
+  local dashes=()
+  for ((i = 0; i < last; i++)); do dashes+=(-); done
+  row "class calls" "${dashes[@]}" "$(pair_instructions none "$out/hot-class" class)"
+  row "class inline" "${dashes[@]}" "$(pair_instructions none "$out/hot-class" inline)"
 }
 
 rss() {

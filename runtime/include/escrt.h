@@ -40,6 +40,52 @@ ESCRT_API void *escrt_malloc_class(size_t size, unsigned cls)
     __attribute__((malloc, alloc_size(1), warn_unused_result));
 ESCRT_API void escrt_free_class(void *p, unsigned cls);
 
+/* Inline versions for code that knows the class at compile time (what
+ * -escape-runtime emits; Go's compiler calls size-class-specialised
+ * mallocgc variants the same way). They pop from and push on the calling
+ * thread's free stack of the class, and call the functions above for
+ * everything else (an empty or full stack, a thread without a cache, the
+ * periodic heartbeat, ESCRT_DEBUG=1). `cls` must be 1..ESCRT_NUM_CLASSES-1
+ * and `size` at most its object size. escrt_free_class_inline trusts `cls`:
+ * pass only what escrt_malloc_class(_inline) got for the object (the
+ * out-of-line escrt_free_class checks it). Code using them must link
+ * libescrt itself (-lescrt, not only LD_PRELOAD), as it reads libescrt's
+ * thread-local stacks. */
+typedef struct escrt_bin {
+  void **top;       /* next free slot */
+  void **empty;     /* top == empty: no objects */
+  void **full;      /* top == full: no room */
+  uint32_t nmalloc; /* pops since the last heartbeat */
+  uint32_t beat;    /* pushes until the heartbeat */
+} escrt_bin;
+extern __thread escrt_bin *escrt_thread_bins
+    __attribute__((tls_model("initial-exec"), visibility("default")));
+
+static inline __attribute__((always_inline, malloc, alloc_size(1))) void *
+escrt_malloc_class_inline(size_t size, unsigned cls) {
+  escrt_bin *b = &escrt_thread_bins[cls];
+  void **top = b->top;
+  if (__builtin_expect(top != b->empty, 1)) {
+    b->top = --top;
+    b->nmalloc++;
+    return *top;
+  }
+  return escrt_malloc_class(size, cls);
+}
+
+static inline __attribute__((always_inline)) void
+escrt_free_class_inline(void *p, unsigned cls) {
+  escrt_bin *b = &escrt_thread_bins[cls];
+  void **top = b->top;
+  if (__builtin_expect(top != b->full && top[-1] != p && b->beat > 1, 1)) {
+    *top = p;
+    b->top = top + 1;
+    b->beat--;
+    return;
+  }
+  escrt_free_class(p, cls);
+}
+
 /* The class malloc(size) uses (0 for large objects). */
 ESCRT_API unsigned escrt_size_class(size_t size);
 /* Object size of a class (0 for class 0 or out of range). */

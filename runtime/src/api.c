@@ -1,6 +1,6 @@
 /* The C allocation API. malloc and free are the two fast paths: a pop from
  * the thread's free stack of the class (else from the current span of the
- * class), and a push on that stack for an object of a span the thread owns.
+ * class), and a push on that stack.
  * Everything else builds on them or on the slow paths in cache.c. The
  * public names are defined here, so linking libescrt (static or shared) or
  * preloading it replaces the C library's allocator. */
@@ -17,31 +17,23 @@
 #define API __attribute__((visibility("default")))
 
 static inline void *alloc_class(size_t size, unsigned cls) {
-  escrt_tcache *tc = escrt_thread_cache;
-  /* The thread's own recent frees first (see struct escrt_tcache). The
-   * object free pushed last is also in `hot`, at a fixed address: a malloc
-   * of its class right after that free takes it from there rather than
-   * from lifo[cls], whose store in free has an address that waits for
-   * free's class lookup (costing ~10 cycles per such pair on a stall, or a
-   * pipeline flush when the CPU guesses the load independent). */
-  escrt_block *b;
-  if (tc->hot_cls == cls)
-    b = tc->hot;
-  else
-    b = tc->lifo[cls];
-  if (ESCRT_LIKELY(b)) {
-    tc->hot_cls = ESCRT_HOT_NONE;
-    tc->lifo[cls] = escrt_decode(b);
-    tc->lifo_room[cls]++;
-    tc->nmalloc[cls]++;
-    return b;
+  escrt_tcache *tc = escrt_fast_cache();
+  /* The thread's recent frees first (see struct escrt_tcache). */
+  escrt_bin *bin = &tc->bins[cls];
+  void **top = bin->top;
+  if (ESCRT_LIKELY(top != bin->empty)) {
+    bin->top = --top;
+    bin->nmalloc++;
+    tc->last_bin = bin; /* see dealloc */
+    return *top;
   }
   escrt_span *s = tc->cur[cls];
-  b = s->free;
+  escrt_block *b = s->free;
   if (ESCRT_LIKELY(b)) {
     s->free = escrt_decode(b);
     s->used++;
     tc->nmalloc[cls]++;
+    tc->last_bin = bin;
     return b;
   }
   /* The owner's own frees come next; taking them here instead of in the
@@ -63,41 +55,55 @@ static inline void *alloc(size_t size) {
   return alloc_class(size, escrt_class_of(size));
 }
 
-static inline void dealloc(void *p) {
-  uintptr_t a = (uintptr_t)p;
-  escrt_arena *ar = escrt_arena_of(a);
-  if (ESCRT_LIKELY(ar != NULL)) {
-    size_t page = (a >> ESCRT_PAGE_SHIFT) & (ESCRT_ARENA_PAGES - 1);
-    escrt_span *s = ar->spans[page];
-    escrt_tcache *tc = escrt_thread_cache;
-    if (ESCRT_LIKELY(s->owner == tc && escrt_span_is_slot(s, a))) {
-      /* Push on the thread's free stack of the class while it has room;
-       * b must not be the object freed last (a cheap double-free check;
-       * ESCRT_DEBUG=1, which bypasses this path, makes it exact). The span
-       * itself is only read. The class comes from the arena's byte next to
-       * spans[], one dependent load sooner than the span's, which keeps the
-       * stores below (their addresses depend on it) out of the way of the
-       * next malloc's loads (see alloc_class). */
-      escrt_block *b = p;
-      unsigned cls = ar->cls[page];
-      escrt_block *top = tc->lifo[cls];
-      if (ESCRT_LIKELY(tc->lifo_room[cls] != 0 && b != top)) {
-        b->next = escrt_encode(top, b);
-        tc->lifo[cls] = b;
-        tc->hot = b;
-        tc->hot_cls = cls;
-        tc->lifo_room[cls]--;
-        if (ESCRT_UNLIKELY(!(++tc->nfree[cls] & ESCRT_LIFO_BEAT_MASK)))
-          escrt_tcache_heartbeat();
+/* A push on a free stack unless it is full or p is its top (freed last). */
+static inline bool bin_push(escrt_tcache *tc, escrt_bin *bin, void *p) {
+  void **top = bin->top;
+  if (ESCRT_UNLIKELY(top == bin->full || top[-1] == p))
+    return false;
+  *top = p;
+  bin->top = top + 1;
+  if (ESCRT_UNLIKELY(--bin->beat == 0))
+    escrt_tcache_heartbeat(tc, (unsigned)(bin - tc->bins));
+  return true;
+}
+
+/* The fast path of free: any object of a small span in the region goes on
+ * the thread's free stack of its class, whoever owns the span (jemalloc's
+ * and tcmalloc's thread caches; a full stack sends half of itself to the
+ * spans' own lists, where other threads' objects take the atomic list, see
+ * cache.c). One load of the region's page table gives the class and the
+ * page's place in its span: enough for the slot test (escrt_span_is_slot,
+ * with the class's constants), so neither the span, nor its owner, nor the
+ * object itself is read or written. The object must not be the one freed
+ * last in its class (a cheap double-free check; ESCRT_DEBUG=1, which
+ * bypasses this path, makes it exact). Class 0 (a free page, a large
+ * object) has constants no offset passes. */
+static inline __attribute__((always_inline)) void dealloc(void *p) {
+  uintptr_t off = (uintptr_t)p - escrt_region.base;
+  if (ESCRT_LIKELY(off < escrt_region.bytes)) {
+    uintptr_t info = escrt_region.pages[off >> ESCRT_PAGE_SHIFT];
+    uintptr_t cls = info & 0xff;
+    uintptr_t in_span = (off & (ESCRT_PAGE_SIZE - 1)) + (info >> 8);
+    escrt_tcache *tc = escrt_fast_cache();
+    if (ESCRT_LIKELY(in_span * escrt_class_slot.divisor[cls] <
+                     escrt_class_slot.limit[cls])) {
+      /* Freeing what this thread allocated last (a scratch object) is
+       * common: then the stack to push on is the one malloc just used, at
+       * an address known without the page table. The class is checked all
+       * the same, but as a branch, which the CPU predicts, rather than as
+       * the address of the stores below, which it would wait for (or
+       * guess, and replay when a malloc of the class follows). */
+      escrt_bin *last = tc->last_bin, *guess = last, *bin = &tc->bins[cls];
+      __asm__("" : "+r"(guess)); /* the compiler must not learn guess == bin */
+      if (ESCRT_LIKELY(last == bin)) {
+        if (ESCRT_LIKELY(bin_push(tc, guess, p)))
+          return;
+      } else if (ESCRT_LIKELY(bin_push(tc, bin, p))) {
         return;
       }
-      escrt_free_lifo_slow(tc, s, b);
-      return;
     }
-    escrt_free_slow(p, s);
-    return;
   }
-  escrt_free_slow(p, NULL);
+  escrt_free_slow(p);
 }
 
 /* The smallest class whose objects are all aligned to `align` (<= page):
@@ -281,7 +287,16 @@ API void *escrt_malloc_class(size_t size, unsigned cls) {
   return alloc_class(size, cls);
 }
 
+/* The out-of-line half of escrt_free_class_inline, and the entry point
+ * itself: the class must be the object's (the inline version trusts it). */
 API void escrt_free_class(void *p, unsigned cls) {
-  (void)cls; /* the span knows the class; the page-map lookup stays */
+  uintptr_t off = (uintptr_t)p - escrt_region.base;
+  if (ESCRT_UNLIKELY(off >= escrt_region.bytes ||
+                     (escrt_region.pages[off >> ESCRT_PAGE_SHIFT] & 0xff) !=
+                         cls)) {
+    escrt_span *s = escrt_span_of(p);
+    if (s && s->cls != cls)
+      escrt_report("escrt_free_class", "wrong size class for", p, s);
+  }
   dealloc(p);
 }

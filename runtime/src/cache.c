@@ -15,14 +15,21 @@
 #include <string.h>
 
 ESCRT_HIDDEN escrt_span escrt_span_empty;
+/* The one slot of every stack of escrt_tcache_empty: it is empty and full. */
+static void *no_slot[1];
 ESCRT_HIDDEN escrt_tcache escrt_tcache_empty = {
+    .bins = {[0 ... ESCRT_NUM_CLASSES - 1] = {.top = no_slot,
+                                              .empty = no_slot,
+                                              .full = no_slot}},
     .cur = {[0 ... ESCRT_NUM_CLASSES - 1] = &escrt_span_empty}};
-/* The fast paths' view: escrt_tcache_empty until the thread has a cache, and
- * for good under ESCRT_DEBUG, so both fast paths fall through to here. */
-ESCRT_HIDDEN ESCRT_TLS escrt_tcache *escrt_thread_cache = &escrt_tcache_empty;
+/* The fast paths' view (the bins of escrt_fast_cache): escrt_tcache_empty
+ * until the thread has a cache, and for good under ESCRT_DEBUG, so both
+ * fast paths fall through to here. */
+ESCRT_TLS escrt_bin *escrt_thread_bins = escrt_tcache_empty.bins;
 ESCRT_HIDDEN ESCRT_TLS escrt_tcache *escrt_thread_real;
 /* Counts frees by threads without a cache (and with the cache gone). */
-static escrt_tcache orphan_counts;
+static escrt_tcache orphan_counts = {
+    .bins = {[0 ... ESCRT_NUM_CLASSES - 1] = {.beat = ESCRT_LIFO_BEAT}}};
 static atomic_bool orphan_registered;
 
 enum { TICK_RESET = 64 * ESCRT_TICK_STEP, SPARE_BYTES = 1 << 20 };
@@ -60,6 +67,30 @@ static bool debug_flip(escrt_span *s, const void *p, bool alloc) {
 
 /* ---- the cache ---- */
 
+/* A cache and its free stacks: one array of slots for all classes, each
+ * stack with a NULL slot below its bottom (meta memory is zeroed). Class 0
+ * (large objects) never reaches the stacks: it has no room. */
+static escrt_tcache *cache_new(void) {
+  size_t slots = 0;
+  for (unsigned c = 1; c < ESCRT_NUM_CLASSES; c++)
+    slots += 1 + escrt_lifo_max(c);
+  escrt_tcache *tc = escrt_meta_alloc(sizeof *tc);
+  void **at = escrt_meta_alloc(slots * sizeof(void *));
+  if (!tc || !at)
+    return NULL;
+  tc->bins[0] = escrt_tcache_empty.bins[0];
+  for (unsigned c = 1; c < ESCRT_NUM_CLASSES; c++) {
+    escrt_bin *b = &tc->bins[c];
+    at++; /* the NULL slot */
+    b->top = b->empty = at;
+    b->full = at += escrt_lifo_max(c);
+    b->beat = ESCRT_LIFO_BEAT;
+  }
+  for (unsigned c = 0; c < ESCRT_NUM_CLASSES; c++)
+    tc->cur[c] = &escrt_span_empty;
+  return tc;
+}
+
 escrt_tcache *escrt_tcache_current(void) {
   escrt_tcache *tc = escrt_thread_real;
   if (ESCRT_LIKELY(tc))
@@ -68,20 +99,14 @@ escrt_tcache *escrt_tcache_current(void) {
     return NULL; /* our own start-up is calling malloc: bootstrap */
   tc = escrt_pool_adopt();
   if (!tc) {
-    if (!(tc = escrt_meta_alloc(sizeof *tc)))
+    if (!(tc = cache_new()))
       return NULL;
-    for (unsigned c = 0; c < ESCRT_NUM_CLASSES; c++) {
-      tc->cur[c] = &escrt_span_empty;
-      /* Class 0 (large objects) never reaches the stacks: no room. */
-      tc->lifo_room[c] = c ? escrt_lifo_max(c) : 0;
-    }
-    tc->hot_cls = ESCRT_HOT_NONE;
     escrt_registry_add(tc);
   }
   tc->tick = TICK_RESET;
   escrt_thread_real = tc;
   if (!escrt_opt.debug)
-    escrt_thread_cache = tc;
+    escrt_thread_bins = tc->bins;
   escrt_thread_register(tc); /* may malloc: the cache is already in place */
   return tc;
 }
@@ -92,7 +117,7 @@ static void tick(escrt_tcache *tc) {
   if ((tc->tick -= ESCRT_TICK_STEP) > 0)
     return;
   tc->tick = TICK_RESET;
-  escrt_pool_sweep();
+  escrt_pool_sweep(false);
   escrt_heap_scavenge(false);
 }
 
@@ -390,73 +415,103 @@ static void span_free(escrt_tcache *tc, escrt_span *s, escrt_block *b) {
   set_used(tc, s, used - 1);
 }
 
-/* The owner's free outside the fast path (ESCRT_DEBUG, a reclaimed span):
- * straight to the span. */
-void escrt_free_owner_slow(escrt_tcache *tc, escrt_span *s, escrt_block *b) {
-  span_free(tc, s, b);
-  tc->nfree[s->cls]++;
+/* Other threads' objects leaving a free stack, chained per span so that a
+ * run of them takes one CAS (snmalloc batches remote frees the same way). */
+typedef struct remote_chain {
+  escrt_span *span;
+  escrt_block *head, *tail;
+} remote_chain;
+
+static void remote_push(escrt_span *s, escrt_block *head, escrt_block *tail);
+
+static void remote_chain_send(remote_chain *rc) {
+  if (rc->span)
+    remote_push(rc->span, rc->head, rc->tail);
+  rc->span = NULL;
 }
 
-/* Gives up to n objects (UINT32_MAX: all) of the free stack of cls back to
- * their spans. A link that does not decode to an object of one of tc's
- * spans of the class means the stack was overwritten (a use after free). */
-static void lifo_flush(escrt_tcache *tc, unsigned cls, uint32_t n) {
-  escrt_block *b = tc->lifo[cls];
-  uint32_t done = 0;
-  tc->hot_cls = ESCRT_HOT_NONE;
-  for (; b && done < n; done++) {
-    escrt_span *s = escrt_span_of(b);
-    if (!s || s->owner != tc || s->cls != cls ||
-        !escrt_span_is_slot(s, (uintptr_t)b))
-      escrt_report("free", "heap corruption (free list overwritten)", b, s);
-    escrt_block *next = escrt_decode(b);
+static bool reclaim(escrt_tcache *tc, escrt_span *s);
+
+/* Gives b (an object of span s, off a free stack of tc) back to s: the
+ * owner's list when s is tc's (or tc takes s over from an exited thread),
+ * else the span's atomic list, through rc. */
+static void span_give(escrt_tcache *tc, escrt_span *s, escrt_block *b,
+                      remote_chain *rc) {
+  if (s->owner == tc || (s->owner && s->owner->parked && reclaim(tc, s))) {
     span_free(tc, s, b);
-    b = next;
+    return;
   }
-  tc->lifo[cls] = b;
-  tc->lifo_room[cls] = b ? tc->lifo_room[cls] + done : escrt_lifo_max(cls);
+  if (!s->owner)
+    escrt_report("free", "double free of", b, s);
+  if (rc->span != s) {
+    remote_chain_send(rc);
+    rc->span = s;
+    rc->tail = b;
+  } else {
+    b->next = escrt_encode(rc->head, b);
+  }
+  rc->head = b;
+}
+
+/* Gives the n oldest objects of the free stack of cls back to their
+ * spans (jemalloc flushes the cold end of a cache bin too). A slot that is
+ * not an object of a span of the class means the stack was overwritten. */
+static void bin_flush(escrt_tcache *tc, unsigned cls, size_t n) {
+  escrt_bin *bin = &tc->bins[cls];
+  remote_chain rc = {0};
+  for (size_t i = 0; i < n; i++) {
+    escrt_block *b = bin->empty[i];
+    escrt_span *s = escrt_span_of(b);
+    if (!s || s->cls != cls || !escrt_span_is_slot(s, (uintptr_t)b))
+      escrt_report("free", "heap corruption (free stack overwritten)", b, s);
+    span_give(tc, s, b, &rc);
+  }
+  remote_chain_send(&rc);
+  size_t left = (size_t)(bin->top - bin->empty) - n;
+  memmove(bin->empty, bin->empty + n, left * sizeof(void *));
+  bin->top = bin->empty + left;
 }
 
 /* Empties every free stack of tc into the spans: at thread exit and for
  * malloc_trim, so that the stacks do not keep spans from emptying. */
 void escrt_tcache_flush(escrt_tcache *tc) {
   for (unsigned c = 1; c < ESCRT_NUM_CLASSES; c++)
-    if (tc->lifo[c])
-      lifo_flush(tc, c, UINT32_MAX);
+    bin_flush(tc, c, (size_t)(tc->bins[c].top - tc->bins[c].empty));
 }
 
 /* Forgets the stacks of a thread that does not exist in a fork child (see
  * escrt_central_after_fork_child): their objects stay counted as out, so
  * their spans are kept; at most ESCRT_LIFO_BYTES per class and thread. */
 void escrt_tcache_drop_stacks(escrt_tcache *tc) {
-  tc->hot_cls = ESCRT_HOT_NONE;
-  for (unsigned c = 1; c < ESCRT_NUM_CLASSES; c++) {
-    tc->lifo[c] = NULL;
-    tc->lifo_room[c] = escrt_lifo_max(c);
-  }
+  for (unsigned c = 1; c < ESCRT_NUM_CLASSES; c++)
+    tc->bins[c].top = tc->bins[c].empty;
 }
 
-/* The fast path's free could not push: b is the object freed last (a
- * double free), or the stack is full, and half of it goes back to the spans
- * (tcmalloc's release of a batch to the central lists). */
-void escrt_free_lifo_slow(escrt_tcache *tc, escrt_span *s, escrt_block *b) {
-  unsigned cls = s->cls;
-  if (b == tc->lifo[cls])
-    escrt_report("free", "double free of", b, s);
-  if (tc->lifo_room[cls] == 0)
-    lifo_flush(tc, cls, escrt_lifo_max(cls) / 2);
-  b->next = escrt_encode(tc->lifo[cls], b);
-  tc->lifo[cls] = b;
-  tc->hot_cls = ESCRT_HOT_NONE;
-  tc->lifo_room[cls]--;
-  tc->nfree[cls]++;
+/* A push the fast path could not make: p is the object freed last (a
+ * double free), or the stack is full and half of it goes back to the spans
+ * (tcmalloc's release of a batch to the central lists), or p is in an arena
+ * outside the region, or the compiler's inline free met the heartbeat. */
+void escrt_bin_push_slow(escrt_tcache *tc, unsigned cls, void *p) {
+  escrt_bin *bin = &tc->bins[cls];
+  if (bin->top[-1] == p)
+    escrt_report("free", "double free of", p, escrt_span_of(p));
+  if (bin->top == bin->full)
+    bin_flush(tc, cls, (size_t)(bin->full - bin->empty) / 2);
+  *bin->top++ = p;
+  if (--bin->beat == 0)
+    escrt_tcache_heartbeat(tc, cls);
 }
 
-/* Every ESCRT_LIFO_BEAT_MASK + 1 pushes on a class's stack: the
- * scavenger's heartbeat, which refills (see tick) give when traffic leaves
- * the stacks. */
-void escrt_tcache_heartbeat(void) {
-  escrt_pool_sweep();
+/* Every ESCRT_LIFO_BEAT pushes on a class's stack: the stack's counts go
+ * to the cache's, and the scavenger gets the heartbeat that refills (see
+ * tick) give when traffic leaves the stacks. */
+void escrt_tcache_heartbeat(escrt_tcache *tc, unsigned cls) {
+  escrt_bin *bin = &tc->bins[cls];
+  tc->nfree[cls] += ESCRT_LIFO_BEAT - bin->beat;
+  tc->nmalloc[cls] += bin->nmalloc;
+  bin->beat = ESCRT_LIFO_BEAT;
+  bin->nmalloc = 0;
+  escrt_pool_sweep(false);
   escrt_heap_scavenge(false);
 }
 
@@ -466,14 +521,15 @@ static void count_orphan_free(unsigned cls) {
   __atomic_fetch_add(&orphan_counts.nfree[cls], 1, __ATOMIC_RELAXED);
 }
 
-/* Another thread's free: push on the atomic list; the first push since the
- * owner last collected tells the owner through its pending stack. */
-static void remote_free(escrt_span *s, escrt_block *b) {
+/* Other threads' frees: push the chain head..tail (linked through head)
+ * on the span's atomic list; the first push since the owner last collected
+ * tells the owner through its pending stack. */
+static void remote_push(escrt_span *s, escrt_block *head, escrt_block *tail) {
   uintptr_t old = atomic_load_explicit(&s->thread_free, memory_order_relaxed);
   do
-    b->next = escrt_encode((escrt_block *)old, b);
+    tail->next = escrt_encode((escrt_block *)old, tail);
   while (!atomic_compare_exchange_weak_explicit(&s->thread_free, &old,
-                                                (uintptr_t)b,
+                                                (uintptr_t)head,
                                                 memory_order_seq_cst,
                                                 memory_order_relaxed));
   if (!old && atomic_load(&s->notify_owner)) /* see watch() */
@@ -509,11 +565,14 @@ static bool reclaim(escrt_tcache *tc, escrt_span *s) {
   return ok;
 }
 
-void escrt_free_slow(void *p, escrt_span *s) {
+/* Every free the fast path does not finish: NULL, pointers outside the
+ * region's small spans (foreign, bootstrap, large, in an arena outside the
+ * region), misuse, a full stack, and every free under ESCRT_DEBUG or by a
+ * thread without a cache (straight to the span). */
+void escrt_free_slow(void *p) {
   if (!p)
     return;
-  if (!s || s == &escrt_span_empty)
-    s = escrt_span_of(p);
+  escrt_span *s = escrt_span_of(p);
   if (!s) {
     if (escrt_is_bootstrap(p))
       return;
@@ -533,14 +592,22 @@ void escrt_free_slow(void *p, escrt_span *s) {
                  s);
   if (!s->owner)
     escrt_report("free", "double free of", p, s);
-  if (escrt_opt.debug && !debug_flip(s, p, false))
-    escrt_report("free", "double free of", p, s);
-  escrt_tcache *tc = escrt_thread_real;
-  if (s->owner == tc || (tc && s->owner->parked && reclaim(tc, s))) {
-    escrt_free_owner_slow(tc, s, p);
+  /* A thread that only frees (a consumer) gets a cache too, as it would
+   * from malloc: its frees then leave in batches, one CAS per run of
+   * objects of a span instead of one per object. */
+  escrt_tcache *tc = escrt_tcache_current();
+  if (tc && tc == escrt_fast_cache()) {
+    escrt_bin_push_slow(tc, s->cls, p);
     return;
   }
-  remote_free(s, p);
+  if (escrt_opt.debug && !debug_flip(s, p, false))
+    escrt_report("free", "double free of", p, s);
+  if (s->owner == tc || (tc && s->owner->parked && reclaim(tc, s))) {
+    span_free(tc, s, p);
+    tc->nfree[s->cls]++;
+    return;
+  }
+  remote_push(s, p, p);
   if (tc)
     tc->nfree[s->cls]++;
   else
@@ -579,7 +646,8 @@ void escrt_tcache_abandon(escrt_tcache *tc) {
     while ((s = spare_pop(tc, c)))
       escrt_central_give(s);
   }
-  escrt_thread_cache = &escrt_tcache_empty;
+  escrt_thread_bins = escrt_tcache_empty.bins;
   escrt_thread_real = NULL;
   escrt_pool_park(tc);
+  escrt_pool_sweep(true);
 }

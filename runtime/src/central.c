@@ -80,9 +80,14 @@ bool escrt_pool_trylock(void) { return !pthread_mutex_trylock(&pool_lock); }
 void escrt_pool_unlock(void) { pthread_mutex_unlock(&pool_lock); }
 
 /* Frees into parked caches are queued on them; settle those now and then so
- * spans emptied by other threads go back even if no thread adopts them. */
-void escrt_pool_sweep(void) {
-  if (pthread_mutex_trylock(&pool_lock))
+ * spans emptied by other threads go back even if no thread adopts them.
+ * Slow paths only try (another thread is sweeping or parking); an exiting
+ * thread waits, so that what it freed into parked caches is settled before
+ * it is gone. */
+void escrt_pool_sweep(bool wait) {
+  if (wait)
+    pthread_mutex_lock(&pool_lock);
+  else if (pthread_mutex_trylock(&pool_lock))
     return;
   for (escrt_tcache *tc = parked; tc; tc = tc->next_parked)
     escrt_tcache_process_pending(tc);

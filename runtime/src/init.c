@@ -81,6 +81,7 @@ bool escrt_ensure_init(void) {
     initialising = true;
     escrt_key = escrt_os_random();
     escrt_options_init();
+    escrt_sizeclass_init();
     pthread_key_create(&thread_key, thread_exit);
     pthread_atfork(before_fork, after_fork_parent, after_fork_child);
     initialising = false;

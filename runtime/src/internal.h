@@ -41,18 +41,21 @@ enum {
   ESCRT_TICK_STEP = 64,
   /* Runs over 16 MiB get a mapping of their own, unmapped on free. */
   ESCRT_HUGE_PAGES = 2048,
-  /* Bound of a thread's free stack per class (tcache.lifo): 64 KiB of
+  /* Bound of a thread's free stack per class (tcache.bins): 64 KiB of
    * objects, at least 2 and at most 256. A batch of up to 64 KiB per class
    * stays in the stack; a thread pins at most 3.5 MiB in its stacks. */
   ESCRT_LIFO_BYTES = 64 << 10,
   ESCRT_LIFO_MIN = 2,
   ESCRT_LIFO_MAX = 256,
-  /* Every this many pushes on a class's free stack (counted by nfree),
-   * free gives the scavenger a chance: a program whose traffic never leaves
-   * the stacks must still return idle pages. A power of two, minus one. */
-  ESCRT_LIFO_BEAT_MASK = 4095,
-  /* tcache.hot_cls when tcache.hot is not a stack's top. */
-  ESCRT_HOT_NONE = 255,
+  /* Every this many pushes on a class's free stack (escrt_bin.beat counts
+   * down), free folds the stack's counts into the cache's and gives the
+   * scavenger a chance: a program whose traffic never leaves the stacks
+   * must still return idle pages. */
+  ESCRT_LIFO_BEAT = 4096,
+  /* The heap region (see escrt_region): the largest reservation tried, and
+   * the smallest worth having. */
+  ESCRT_REGION_MAX_SHIFT = 38,
+  ESCRT_REGION_MIN_SHIFT = 32,
 };
 
 typedef struct escrt_block {
@@ -102,31 +105,31 @@ struct escrt_span {
   _Atomic(uint64_t) *live;              /* ESCRT_DEBUG: allocated slots */
 };
 
-/* The per-thread cache (Go's mcache). The first fields are all the fast
- * paths read; a thread without a cache points at escrt_tcache_empty, whose
- * stacks are empty and full at once and whose spans never have free
- * objects, so neither fast path needs a test.
+/* The per-thread cache (Go's mcache). It starts with the free stacks,
+ * which are all the fast paths read (escrt_bin, public in escrt.h because
+ * the compiler's inline entry points use them too); a thread without a
+ * cache points at escrt_tcache_empty, whose stacks are empty and full at
+ * once and whose spans never have free objects, so neither fast path needs
+ * a test.
  *
- * lifo[cls] is tcmalloc's per-thread free list: the owner's recent frees of
- * objects of its own spans (encoded links), popped first by malloc. The
- * objects stay counted as out in their spans until the stack overflows (or
- * is flushed, see escrt_tcache_flush), so a free and the next malloc of the
- * class touch the stack head and the object, not the span's lists and
- * state; a batch that spans several spans of a class no longer cycles them
- * through the full/partial transitions. lifo_room[cls] is how many more
- * objects the stack takes (ESCRT_LIFO_BYTES worth, see escrt_lifo_max).
- * hot is the object free pushed last, while it is still the top of its
- * stack (any other change to a stack sets hot_cls to ESCRT_HOT_NONE, which
- * no class equals; a zeroed cache has hot_cls 0 and hot NULL, the top of
- * the never-used stack of class 0); see alloc_class in api.c. */
+ * bins[cls] is jemalloc's cache bin: a stack of pointers to the thread's
+ * recent frees of the class (objects of any span, whoever owns it), popped
+ * first by malloc. A free writes nothing into the object, so freeing an
+ * object that is not in the CPU's cache costs no miss (a random-order free
+ * of a large working set, for one). The objects stay counted as out in
+ * their spans until the stack overflows (or is flushed, see
+ * escrt_tcache_flush), so a free and the next malloc of the class touch
+ * the stack, not the span's lists and state, and a batch that spans
+ * several spans of a class does not cycle them through the full/partial
+ * transitions. A stack holds ESCRT_LIFO_BYTES worth (escrt_lifo_max) and
+ * has a NULL slot below its bottom, which the double-free test reads when
+ * the stack is empty. */
 struct escrt_tcache {
-  escrt_block *hot;  /* the top of stack hot_cls, unless ESCRT_HOT_NONE */
-  uint32_t hot_cls;
-  escrt_block *lifo[ESCRT_NUM_CLASSES];
-  uint32_t lifo_room[ESCRT_NUM_CLASSES];
+  escrt_bin bins[ESCRT_NUM_CLASSES];
+  escrt_bin *last_bin; /* bins[] of the thread's last malloc (see dealloc) */
   escrt_span *cur[ESCRT_NUM_CLASSES];
-  uint64_t nmalloc[ESCRT_NUM_CLASSES];
-  uint64_t nfree[ESCRT_NUM_CLASSES];
+  uint64_t nmalloc[ESCRT_NUM_CLASSES]; /* plus bins[].nmalloc */
+  uint64_t nfree[ESCRT_NUM_CLASSES];   /* plus what bins[].beat counted */
   escrt_span *partial[ESCRT_NUM_CLASSES];
   escrt_span *spare[ESCRT_NUM_CLASSES]; /* empty spans kept (linked) */
   size_t spare_bytes;
@@ -149,16 +152,39 @@ typedef struct escrt_arena {
   uint64_t dirty[ESCRT_ARENA_WORDS]; /* page touched and not released */
   uint16_t freed_at[ESCRT_ARENA_PAGES]; /* scavenger clock when freed */
   escrt_span *spans[ESCRT_ARENA_PAGES];
-  /* The class of each page's span (0: large or free), set by
-   * escrt_span_init: free() indexes the thread's free stacks with it
-   * without waiting for the span's own line (see api.c). */
-  uint8_t cls[ESCRT_ARENA_PAGES];
 } escrt_arena;
+
+/* The heap region: one address-space reservation from which arenas are cut
+ * in order, so that free() finds a page's class with one subtraction and one
+ * load instead of walking the arena map (the arena's line, then its spans[]
+ * entry, then the span's line). pages[i] describes page i of the region:
+ * escrt_page_info of its span, 0 for free pages and large objects. Arenas
+ * outside it (the reservation failed or is used up, and huge runs) take
+ * free()'s slow path. Before the reservation, base is an address no pointer
+ * from malloc has and bytes is 0, so the fast path is never taken. */
+typedef struct escrt_region {
+  uintptr_t base;
+  uintptr_t bytes;
+  uint32_t *pages;
+} escrt_region_t;
+
+/* Page k of a span of class cls: the class in the low byte (the index of
+ * the thread's free stack) and the page's offset in its span above it, so
+ * that free() has an address's offset from the span's start without the
+ * span (see dealloc in api.c). */
+static inline uint32_t escrt_page_info(unsigned cls, unsigned k) {
+  return cls | (uint32_t)k << ESCRT_PAGE_SHIFT << 8;
+}
 
 /* ---- globals ---- */
 extern ESCRT_HIDDEN escrt_arena *escrt_arena_map[ESCRT_ARENA_MAP_SIZE];
+extern ESCRT_HIDDEN escrt_region_t escrt_region;
 extern ESCRT_HIDDEN uintptr_t escrt_key;
-extern ESCRT_HIDDEN ESCRT_TLS escrt_tcache *escrt_thread_cache;
+/* The fast paths' cache: escrt_thread_bins (escrt.h) is its bins[], the
+ * first member. */
+static inline escrt_tcache *escrt_fast_cache(void) {
+  return (escrt_tcache *)escrt_thread_bins;
+}
 extern ESCRT_HIDDEN escrt_tcache escrt_tcache_empty;
 extern ESCRT_HIDDEN escrt_span escrt_span_empty;
 
@@ -166,6 +192,15 @@ extern ESCRT_HIDDEN const uint32_t escrt_class_size_table[ESCRT_NUM_CLASSES];
 extern ESCRT_HIDDEN const uint8_t escrt_class_npages[ESCRT_NUM_CLASSES];
 extern ESCRT_HIDDEN const uint8_t escrt_class_by8[129];
 extern ESCRT_HIDDEN const uint8_t escrt_class_by128[249];
+/* Per class, the span's divisor and slot_limit (see escrt_span_is_slot);
+ * 0 and 0 for class 0, which no offset passes. One object, so that free()
+ * addresses both from one base. */
+typedef struct escrt_slot_tests {
+  uint64_t divisor[ESCRT_NUM_CLASSES];
+  uint64_t limit[ESCRT_NUM_CLASSES];
+} escrt_slot_tests;
+extern ESCRT_HIDDEN escrt_slot_tests escrt_class_slot;
+ESCRT_HIDDEN void escrt_sizeclass_init(void);
 
 /* ---- options.c ---- */
 typedef struct escrt_options {
@@ -179,6 +214,8 @@ ESCRT_HIDDEN void escrt_options_init(void);
 /* ---- os.c ---- */
 ESCRT_HIDDEN void *escrt_os_map(size_t size, size_t align);
 ESCRT_HIDDEN void escrt_os_unmap(void *p, size_t size);
+ESCRT_HIDDEN void *escrt_os_reserve(size_t size, size_t align);
+ESCRT_HIDDEN bool escrt_os_commit(void *p, size_t size);
 ESCRT_HIDDEN void escrt_os_release(void *p, size_t size);
 ESCRT_HIDDEN uint64_t escrt_clock_ms(void);
 ESCRT_HIDDEN void escrt_message(const char *fmt, ...)
@@ -191,6 +228,7 @@ ESCRT_HIDDEN uintptr_t escrt_os_random(void);
 ESCRT_HIDDEN escrt_span *escrt_heap_alloc(size_t npages, size_t align_pages);
 ESCRT_HIDDEN void escrt_heap_free(escrt_span *s);
 ESCRT_HIDDEN void escrt_heap_scavenge(bool force);
+ESCRT_HIDDEN void escrt_region_describe(const escrt_span *s, unsigned cls);
 ESCRT_HIDDEN void *escrt_meta_alloc(size_t size);
 ESCRT_HIDDEN void escrt_heap_lock_all(void);
 ESCRT_HIDDEN void escrt_heap_unlock_all(void);
@@ -213,7 +251,7 @@ ESCRT_HIDDEN escrt_span *escrt_central_take(unsigned cls);
 ESCRT_HIDDEN void escrt_central_give(escrt_span *s);
 ESCRT_HIDDEN escrt_tcache *escrt_pool_adopt(void);
 ESCRT_HIDDEN void escrt_pool_park(escrt_tcache *tc);
-ESCRT_HIDDEN void escrt_pool_sweep(void);
+ESCRT_HIDDEN void escrt_pool_sweep(bool wait);
 ESCRT_HIDDEN bool escrt_pool_trylock(void);
 ESCRT_HIDDEN void escrt_pool_unlock(void);
 ESCRT_HIDDEN void escrt_registry_add(escrt_tcache *tc);
@@ -224,14 +262,11 @@ ESCRT_HIDDEN void escrt_central_after_fork_child(escrt_tcache *mine);
 
 /* ---- cache.c ---- */
 ESCRT_HIDDEN void *escrt_malloc_slow(size_t size, unsigned cls);
-ESCRT_HIDDEN void escrt_free_slow(void *p, escrt_span *s);
-ESCRT_HIDDEN void escrt_free_owner_slow(escrt_tcache *tc, escrt_span *s,
-                                        escrt_block *b);
-ESCRT_HIDDEN void escrt_free_lifo_slow(escrt_tcache *tc, escrt_span *s,
-                                       escrt_block *b);
+ESCRT_HIDDEN void escrt_free_slow(void *p);
 ESCRT_HIDDEN void escrt_tcache_flush(escrt_tcache *tc);
 ESCRT_HIDDEN void escrt_tcache_drop_stacks(escrt_tcache *tc);
-ESCRT_HIDDEN void escrt_tcache_heartbeat(void);
+ESCRT_HIDDEN void escrt_tcache_heartbeat(escrt_tcache *tc, unsigned cls);
+ESCRT_HIDDEN void escrt_bin_push_slow(escrt_tcache *tc, unsigned cls, void *p);
 ESCRT_HIDDEN void escrt_tcache_process_pending(escrt_tcache *tc);
 ESCRT_HIDDEN void escrt_tcache_abandon(escrt_tcache *tc);
 ESCRT_HIDDEN escrt_tcache *escrt_tcache_current(void);

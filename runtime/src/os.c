@@ -33,6 +33,27 @@ void *escrt_os_map(size_t size, size_t align) {
   return (void *)start;
 }
 
+/* Address space only: PROT_NONE costs no commit charge, even under strict
+ * overcommit, until escrt_os_commit makes a part of it usable. */
+void *escrt_os_reserve(size_t size, size_t align) {
+  size_t total = size + align;
+  char *p = mmap(NULL, total, PROT_NONE,
+                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (p == MAP_FAILED)
+    return NULL;
+  uintptr_t start = ((uintptr_t)p + align - 1) & ~(uintptr_t)(align - 1);
+  size_t head = start - (uintptr_t)p, tail = total - head - size;
+  if (head)
+    munmap(p, head);
+  if (tail)
+    munmap((char *)start + size, tail);
+  return (void *)start;
+}
+
+bool escrt_os_commit(void *p, size_t size) {
+  return mprotect(p, size, PROT_READ | PROT_WRITE) == 0;
+}
+
 void escrt_os_unmap(void *p, size_t size) { munmap(p, size); }
 
 /* MADV_DONTNEED (Go's choice since 1.16): RSS drops at once, and the pages

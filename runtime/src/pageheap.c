@@ -6,8 +6,10 @@
  * first fit over arenas kept in address order, which packs the heap low and
  * lets idle arenas age out whole. The page map (escrt_arena_map, then the
  * arena's spans[]) takes any address to its span, and says "not ours" for
- * memory we never mapped; the arena's cls[] (span.c sets it, this file
- * clears it) gives a page's class without the span's line. Runs over 16 MiB get a mapping of their own.
+ * memory we never mapped. Arenas are cut from one reserved region (see
+ * escrt_region_t), whose page table gives free() a page's class and place
+ * in its span with one load (span.c sets the entries, this file clears
+ * them). Runs over 16 MiB get a mapping of their own.
  *
  * The scavenger returns pages that stayed free for ESCRT_DECAY_MS with
  * MADV_DONTNEED. It runs from slow paths (span refills, page-heap calls, the
@@ -18,6 +20,10 @@
 #include <string.h>
 
 ESCRT_HIDDEN escrt_arena *escrt_arena_map[ESCRT_ARENA_MAP_SIZE];
+/* No pointer is in [2^63, 2^63 + 0): see escrt_region_t. */
+ESCRT_HIDDEN escrt_region_t escrt_region = {.base = (uintptr_t)1 << 63};
+static uintptr_t region_used;  /* bytes of the region given to arenas */
+static bool region_tried;
 
 static pthread_mutex_t heap_lock = PTHREAD_MUTEX_INITIALIZER;
 static escrt_arena *arenas;      /* normal arenas, address order */
@@ -122,12 +128,63 @@ static escrt_arena *arena_meta_new(void) {
   return ar;
 }
 
+/* Reserves the region (once, under heap_lock): the largest size the
+ * address space allows, from 256 GiB down to 4 GiB (valgrind, for one,
+ * gives less than the largest). The page table is mapped with it, and only
+ * the entries of arenas in use are ever touched. */
+static void region_reserve(void) {
+  region_tried = true;
+  for (unsigned shift = ESCRT_REGION_MAX_SHIFT;
+       shift >= ESCRT_REGION_MIN_SHIFT; shift -= 2) {
+    size_t bytes = (size_t)1 << shift;
+    size_t table = (bytes >> ESCRT_PAGE_SHIFT) * sizeof(uint32_t);
+    uint32_t *pages = escrt_os_map(table, 4096);
+    if (!pages)
+      continue;
+    void *base = escrt_os_reserve(bytes, (size_t)1 << ESCRT_ARENA_SHIFT);
+    if (!base) {
+      escrt_os_unmap(pages, table);
+      continue;
+    }
+    escrt_region.pages = pages;
+    escrt_region.base = (uintptr_t)base;
+    /* Last: a thread's fast path that sees bytes != 0 sees the rest. */
+    atomic_store_explicit((_Atomic uintptr_t *)&escrt_region.bytes, bytes,
+                          memory_order_release);
+    return;
+  }
+}
+
+/* The address space of a new arena: the next slot of the region, else a
+ * mapping of its own (free() then takes its slow path there). */
+static void *arena_space(void) {
+  size_t bytes = (size_t)1 << ESCRT_ARENA_SHIFT;
+  if (!region_tried)
+    region_reserve();
+  if (region_used < escrt_region.bytes) {
+    void *base = (void *)(escrt_region.base + region_used);
+    if (escrt_os_commit(base, bytes)) {
+      region_used += bytes;
+      return base;
+    }
+  }
+  return escrt_os_map(bytes, bytes);
+}
+
+void escrt_region_describe(const escrt_span *s, unsigned cls) {
+  uintptr_t off = s->start - escrt_region.base;
+  if (off >= escrt_region.bytes)
+    return;
+  uint32_t *info = &escrt_region.pages[off >> ESCRT_PAGE_SHIFT];
+  for (unsigned k = 0; k < s->npages; k++)
+    info[k] = cls ? escrt_page_info(cls, k) : 0;
+}
+
 static escrt_arena *arena_new(void) {
   escrt_arena *ar = arena_meta_new();
   if (!ar)
     return NULL;
-  void *base = escrt_os_map((size_t)1 << ESCRT_ARENA_SHIFT,
-                            (size_t)1 << ESCRT_ARENA_SHIFT);
+  void *base = arena_space();
   if (!base) {
     escrt_os_unmap(ar, sizeof *ar);
     return NULL;
@@ -243,10 +300,9 @@ escrt_span *escrt_heap_alloc(size_t npages, size_t align_pages) {
   s->start = ar->base + (i << ESCRT_PAGE_SHIFT);
   s->npages = npages;
   s->needzero = dirty != 0;
-  for (size_t k = 0; k < npages; k++) {
+  for (size_t k = 0; k < npages; k++)
     ar->spans[i + k] = s;
-    ar->cls[i + k] = 0;
-  }
+  escrt_region_describe(s, 0);
   pthread_mutex_unlock(&heap_lock);
   return s;
 }
@@ -260,9 +316,9 @@ void escrt_heap_free(escrt_span *s) {
   uint16_t now = (uint16_t)(escrt_clock_ms() >> CLOCK_QUANTUM_SHIFT);
   size_t i = (s->start - ar->base) >> ESCRT_PAGE_SHIFT, n = s->npages;
   pthread_mutex_lock(&heap_lock);
+  escrt_region_describe(s, 0);
   for (size_t k = 0; k < n; k++) {
     ar->spans[i + k] = &escrt_span_empty;
-    ar->cls[i + k] = 0;
     ar->freed_at[i + k] = now;
   }
   set_range(ar->used, i, n, false);

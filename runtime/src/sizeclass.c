@@ -54,6 +54,22 @@ ESCRT_HIDDEN const uint8_t escrt_class_by128[249] = {
 /* size <= 1024: escrt_class_by8[(size + 7) / 8]; 1024 < size <= 32 KiB:
  * escrt_class_by128[(size - 1024 + 127) / 128] (see escrt_class_of). */
 
+ESCRT_HIDDEN escrt_slot_tests escrt_class_slot;
+
+/* The slot test's constants (escrt_span_is_slot): c = ceil(2^64 / size) and
+ * nelems * e with e = c * size - 2^64 (1 when e = 0). Every span of a class
+ * has the same length, so they are per class. */
+void escrt_sizeclass_init(void) {
+  for (unsigned c = 1; c < ESCRT_NUM_CLASSES; c++) {
+    uint32_t size = escrt_class_size_table[c];
+    uint64_t n = ((uint64_t)escrt_class_npages[c] << ESCRT_PAGE_SHIFT) / size;
+    uint64_t d = UINT64_MAX / size + 1;
+    uint64_t e = d * size; /* mod 2^64 */
+    escrt_class_slot.divisor[c] = d;
+    escrt_class_slot.limit[c] = e ? n * e : 1;
+  }
+}
+
 unsigned escrt_size_class(size_t size) { return escrt_class_of(size); }
 
 size_t escrt_class_size(unsigned cls) {

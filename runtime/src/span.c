@@ -10,15 +10,11 @@ void escrt_span_init(escrt_span *s, unsigned cls) {
   uint32_t size = escrt_class_size_table[cls];
   uint32_t n = (uint32_t)((s->npages << ESCRT_PAGE_SHIFT) / size);
   s->cls = (uint8_t)cls;
-  escrt_arena *ar = escrt_arena_of(s->start);
-  size_t page = (s->start - ar->base) >> ESCRT_PAGE_SHIFT;
-  for (size_t k = 0; k < s->npages; k++)
-    ar->cls[page + k] = (uint8_t)cls;
+  escrt_region_describe(s, cls);
   s->elem_size = size;
   s->nelems = n;
-  s->divisor = UINT64_MAX / size + 1;
-  uint64_t e = s->divisor * size; /* mod 2^64 */
-  s->slot_limit = e ? n * e : 1;
+  s->divisor = escrt_class_slot.divisor[cls];
+  s->slot_limit = escrt_class_slot.limit[cls];
   s->used = 0;
   s->local_free = NULL;
   atomic_store_explicit(&s->thread_free, 0, memory_order_relaxed);

@@ -1,0 +1,89 @@
+// The compiler entry points: escrt_malloc_class/escrt_free_class and their
+// inline versions from escrt.h, for every class, past the capacity of the
+// thread's free stacks and past their heartbeat, with the statistics
+// counting every object once. A wrong class and a double free through the
+// inline free are reported; ESCRT_DEBUG=1 routes the inline versions
+// through the library, whose exact checks then see every free.
+// RUN: %escrt_cc %s -o %t %escrt_link && %t | FileCheck %s
+// RUN: %escrt_cc %s -o %t.static %escrt_a && %t.static | FileCheck %s
+// RUN: env ESCRT_DEBUG=1 %t | FileCheck %s
+// RUN: not --crash %t wrong-class 2>&1 | FileCheck --check-prefix=WRONG %s
+// RUN: not --crash %t inline-double 2>&1 | FileCheck --check-prefix=DOUBLE %s
+// RUN: env ESCRT_DEBUG=1 not --crash %t inline-double-later 2>&1 | FileCheck --check-prefix=DOUBLE %s
+// CHECK: classes ok
+// WRONG: escrt: escrt_free_class(): wrong size class for 0x{{[0-9a-f]+}} in a span of 48-byte objects
+// DOUBLE: escrt: free(): double free of 0x{{[0-9a-f]+}} in a span of 64-byte objects
+#include "check.h"
+#include "escrt.h"
+#include <malloc.h>
+#include <stdint.h>
+#include <string.h>
+
+enum { LIVE = 600, ROUNDS = 12 };
+static void *live[LIVE];
+
+static uint64_t mallocs_of(unsigned cls) {
+  escrt_stats_t st;
+  escrt_stats(&st);
+  return st.by_size[cls].mallocs;
+}
+static uint64_t frees_of(unsigned cls) {
+  escrt_stats_t st;
+  escrt_stats(&st);
+  return st.by_size[cls].frees;
+}
+
+/* Rounds of LIVE objects allocated and freed, alternating the inline and
+ * the out-of-line entry points, each object written in full and checked
+ * before it is freed. LIVE is above every stack's capacity (256), and the
+ * rounds push more than a heartbeat's worth (4096) on the small classes. */
+static void exercise(unsigned cls) {
+  size_t size = escrt_class_size(cls);
+  size_t align = cls == 1 || cls == ESCRT_CLASS_24_ALIGN8 ? 8 : 16;
+  uint64_t m0 = mallocs_of(cls), f0 = frees_of(cls);
+  for (int r = 0; r < ROUNDS; r++) {
+    for (int i = 0; i < LIVE; i++) {
+      unsigned char *p = r & 1 ? escrt_malloc_class(size, cls)
+                               : escrt_malloc_class_inline(size, cls);
+      CHECK(p && (uintptr_t)p % align == 0);
+      CHECK(malloc_usable_size(p) == size);
+      memset(p, i & 0xff, size);
+      live[i] = escape_opaque(p);
+    }
+    for (int i = LIVE; i-- > 0;) {
+      unsigned char *p = live[i];
+      CHECK(p[0] == (i & 0xff) && p[size - 1] == (i & 0xff));
+      if (r & 2)
+        escrt_free_class_inline(p, cls);
+      else
+        escrt_free_class(p, cls);
+    }
+  }
+  CHECK(mallocs_of(cls) - m0 == (uint64_t)LIVE * ROUNDS);
+  CHECK(frees_of(cls) - f0 == (uint64_t)LIVE * ROUNDS);
+}
+
+int main(int argc, char **argv) {
+  const char *m = argc > 1 ? argv[1] : "";
+  unsigned c64 = escrt_size_class(64), c48 = escrt_size_class(48);
+  if (!strcmp(m, "wrong-class")) {
+    escrt_free_class(escrt_malloc_class(48, c48), c64);
+  } else if (!strcmp(m, "inline-double")) {
+    void *p = escrt_malloc_class_inline(64, c64);
+    escrt_free_class_inline(p, c64);
+    escrt_free_class_inline(p, c64);
+  } else if (!strcmp(m, "inline-double-later")) {
+    void *p = escrt_malloc_class_inline(64, c64);
+    void *q = escrt_malloc_class_inline(64, c64);
+    escrt_free_class_inline(p, c64);
+    escrt_free_class_inline(q, c64);
+    escrt_free_class_inline(p, c64);
+  } else {
+    for (unsigned cls = 1; cls < ESCRT_NUM_CLASSES; cls++)
+      exercise(cls);
+    puts("classes ok");
+    return 0;
+  }
+  puts("not detected");
+  return 0;
+}
