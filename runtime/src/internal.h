@@ -52,10 +52,6 @@ enum {
    * scavenger a chance: a program whose traffic never leaves the stacks
    * must still return idle pages. */
   ESCRT_LIFO_BEAT = 4096,
-  /* The heap region (see escrt_region): the largest reservation tried, and
-   * the smallest worth having. */
-  ESCRT_REGION_MAX_SHIFT = 38,
-  ESCRT_REGION_MIN_SHIFT = 32,
 };
 
 typedef struct escrt_block {
@@ -207,6 +203,7 @@ typedef struct escrt_options {
   bool debug;          /* ESCRT_DEBUG=1: exact double/invalid free checks */
   bool stats;          /* ESCRT_STATS=1: print statistics at exit */
   uint32_t decay_ms;   /* ESCRT_DECAY_MS: idle time before pages go back */
+  uint32_t region_gib; /* ESCRT_REGION_GIB: size of the heap region */
 } escrt_options;
 extern ESCRT_HIDDEN escrt_options escrt_opt;
 ESCRT_HIDDEN void escrt_options_init(void);

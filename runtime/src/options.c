@@ -2,28 +2,36 @@
  *   ESCRT_DEBUG=1     exact double-free and invalid-free checks (slower)
  *   ESCRT_STATS=1     print escrt_stats at exit (stderr)
  *   ESCRT_DECAY_MS=N  free pages idle for N ms go back to the OS (2000)
+ *   ESCRT_REGION_GIB=N address space reserved for the heap region (256)
  * getenv does not allocate, so this is safe inside the first malloc. */
 #include "internal.h"
 
 #include <stdlib.h>
 
-ESCRT_HIDDEN escrt_options escrt_opt = {.decay_ms = 2000};
+ESCRT_HIDDEN escrt_options escrt_opt = {.decay_ms = 2000, .region_gib = 256};
 
 static bool flag(const char *name) {
   const char *v = getenv(name);
   return v && *v && *v != '0';
 }
 
+/* A number in [0, max] from the environment, else *out stays and a bad
+ * value is named. */
+static void number(const char *name, unsigned long max, uint32_t *out) {
+  const char *d = getenv(name);
+  if (!d || !*d)
+    return;
+  char *end;
+  unsigned long v = strtoul(d, &end, 10);
+  if (*end || v > max)
+    escrt_message("escrt: ignoring %s=%s (want 0..%lu)", name, d, max);
+  else
+    *out = (uint32_t)v;
+}
+
 void escrt_options_init(void) {
   escrt_opt.debug = flag("ESCRT_DEBUG");
   escrt_opt.stats = flag("ESCRT_STATS");
-  const char *d = getenv("ESCRT_DECAY_MS");
-  if (d && *d) {
-    char *end;
-    unsigned long v = strtoul(d, &end, 10);
-    if (*end || v > 3600000)
-      escrt_message("escrt: ignoring ESCRT_DECAY_MS=%s (want 0..3600000)", d);
-    else
-      escrt_opt.decay_ms = (uint32_t)v;
-  }
+  number("ESCRT_DECAY_MS", 3600000, &escrt_opt.decay_ms);
+  number("ESCRT_REGION_GIB", 65536, &escrt_opt.region_gib);
 }

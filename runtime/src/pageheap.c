@@ -18,6 +18,7 @@
 #include "internal.h"
 
 #include <string.h>
+#include <sys/resource.h>
 
 ESCRT_HIDDEN escrt_arena *escrt_arena_map[ESCRT_ARENA_MAP_SIZE];
 /* No pointer is in [2^63, 2^63 + 0): see escrt_region_t. */
@@ -128,15 +129,20 @@ static escrt_arena *arena_meta_new(void) {
   return ar;
 }
 
-/* Reserves the region (once, under heap_lock): the largest size the
- * address space allows, from 256 GiB down to 4 GiB (valgrind, for one,
- * gives less than the largest). The page table is mapped with it, and only
- * the entries of arenas in use are ever touched. */
+/* Reserves the region (once, under heap_lock): ESCRT_REGION_GIB, or a
+ * quarter of it at a time down to one arena if the address space grants
+ * less. Under a limit on address space (ulimit -v), which counts
+ * reservations too, at most a quarter of the limit. The page table is
+ * mapped with it, and only the entries of arenas in use are ever touched. */
 static void region_reserve(void) {
   region_tried = true;
-  for (unsigned shift = ESCRT_REGION_MAX_SHIFT;
-       shift >= ESCRT_REGION_MIN_SHIFT; shift -= 2) {
-    size_t bytes = (size_t)1 << shift;
+  size_t arena = (size_t)1 << ESCRT_ARENA_SHIFT;
+  size_t want = (size_t)escrt_opt.region_gib << 30;
+  struct rlimit as;
+  if (getrlimit(RLIMIT_AS, &as) == 0 && as.rlim_cur != RLIM_INFINITY &&
+      want > as.rlim_cur / 4)
+    want = as.rlim_cur / 4 & ~(arena - 1);
+  for (size_t bytes = want; bytes >= arena; bytes = bytes / 4 & ~(arena - 1)) {
     size_t table = (bytes >> ESCRT_PAGE_SHIFT) * sizeof(uint32_t);
     uint32_t *pages = escrt_os_map(table, 4096);
     if (!pages)

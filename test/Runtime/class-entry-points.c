@@ -7,6 +7,7 @@
 // RUN: %escrt_cc %s -o %t %escrt_link && %t | FileCheck %s
 // RUN: %escrt_cc %s -o %t.static %escrt_a && %t.static | FileCheck %s
 // RUN: env ESCRT_DEBUG=1 %t | FileCheck %s
+// RUN: env ESCRT_REGION_GIB=0 %t | FileCheck %s
 // RUN: not --crash %t wrong-class 2>&1 | FileCheck --check-prefix=WRONG %s
 // RUN: not --crash %t inline-double 2>&1 | FileCheck --check-prefix=DOUBLE %s
 // RUN: env ESCRT_DEBUG=1 not --crash %t inline-double-later 2>&1 | FileCheck --check-prefix=DOUBLE %s

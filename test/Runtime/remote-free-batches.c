@@ -4,6 +4,7 @@
 // memory (the heap stays the size of one round) and count every object.
 // RUN: %escrt_cc %s -o %t %escrt_link && %t | FileCheck %s
 // RUN: env ESCRT_DEBUG=1 %t | FileCheck %s
+// RUN: env ESCRT_REGION_GIB=0 %t | FileCheck %s
 // CHECK: remote ok
 #include "check.h"
 #include "escrt.h"

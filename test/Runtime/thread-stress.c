@@ -5,6 +5,7 @@
 // RUN: %escrt_cc %s -o %t %escrt_link && %t 4 200000 | FileCheck %s
 // RUN: %escrt_cc %s -o %t.static %escrt_a && %t.static 3 100000 | FileCheck %s
 // RUN: env ESCRT_DEBUG=1 %t 2 50000 | FileCheck %s
+// RUN: env ESCRT_REGION_GIB=0 %t 3 100000 | FileCheck %s
 // CHECK: stress ok
 #include "check.h"
 #include <pthread.h>
