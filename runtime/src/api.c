@@ -77,8 +77,10 @@ static inline bool bin_push(escrt_tcache *tc, escrt_bin *bin, void *p) {
  * object itself is read or written. The object must not be the one freed
  * last in its class (a cheap double-free check; ESCRT_DEBUG=1, which
  * bypasses this path, makes it exact). Class 0 (a free page, a large
- * object) has constants no offset passes. */
-static inline __attribute__((always_inline)) void dealloc(void *p) {
+ * object) has constants no offset passes. `want` is the class the caller
+ * says the object has (escrt_free_class), 0 for free(). */
+static inline __attribute__((always_inline)) void dealloc_as(void *p,
+                                                             unsigned want) {
   uintptr_t off = (uintptr_t)p - escrt_region.base;
   if (ESCRT_LIKELY(off < escrt_region.bytes)) {
     uintptr_t info = escrt_region.pages[off >> ESCRT_PAGE_SHIFT];
@@ -86,7 +88,8 @@ static inline __attribute__((always_inline)) void dealloc(void *p) {
     uintptr_t in_span = (off & (ESCRT_PAGE_SIZE - 1)) + (info >> 8);
     escrt_tcache *tc = escrt_fast_cache();
     if (ESCRT_LIKELY(in_span * escrt_class_slot.divisor[cls] <
-                     escrt_class_slot.limit[cls])) {
+                         escrt_class_slot.limit[cls] &&
+                     (!want || cls == want))) {
       /* Freeing what this thread allocated last (a scratch object) is
        * common: then the stack to push on is the one malloc just used, at
        * an address known without the page table. The class is checked all
@@ -103,8 +106,15 @@ static inline __attribute__((always_inline)) void dealloc(void *p) {
       }
     }
   }
+  if (want) {
+    escrt_span *s = escrt_span_of(p);
+    if (s && s->cls != want)
+      escrt_report("escrt_free_class", "wrong size class for", p, s);
+  }
   escrt_free_slow(p);
 }
+
+static inline void dealloc(void *p) { dealloc_as(p, 0); }
 
 /* The smallest class whose objects are all aligned to `align` (<= page):
  * spans start on page boundaries, so that is a size multiple of align. */
@@ -289,14 +299,4 @@ API void *escrt_malloc_class(size_t size, unsigned cls) {
 
 /* The out-of-line half of escrt_free_class_inline, and the entry point
  * itself: the class must be the object's (the inline version trusts it). */
-API void escrt_free_class(void *p, unsigned cls) {
-  uintptr_t off = (uintptr_t)p - escrt_region.base;
-  if (ESCRT_UNLIKELY(off >= escrt_region.bytes ||
-                     (escrt_region.pages[off >> ESCRT_PAGE_SHIFT] & 0xff) !=
-                         cls)) {
-    escrt_span *s = escrt_span_of(p);
-    if (s && s->cls != cls)
-      escrt_report("escrt_free_class", "wrong size class for", p, s);
-  }
-  dealloc(p);
-}
+API void escrt_free_class(void *p, unsigned cls) { dealloc_as(p, cls); }
