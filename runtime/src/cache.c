@@ -136,6 +136,9 @@ static void span_emptied(escrt_tcache *tc, escrt_span *s) {
   s->used = 0;
   size_t bytes = s->npages << ESCRT_PAGE_SHIFT;
   if (!tc->spare[cls] || tc->spare_bytes + bytes <= SPARE_BYTES) {
+    /* No object is out: free()'s fast path must not take one (a double
+     * free); the slow path reports it. next_span describes it again. */
+    escrt_region_describe(s, 0);
     s->next = tc->spare[cls];
     tc->spare[cls] = s;
     tc->spare_bytes += bytes;
@@ -313,6 +316,7 @@ static escrt_span *next_span(escrt_tcache *tc, unsigned cls) {
     retire_full(tc, s);
   }
   if ((s = spare_pop(tc, cls))) {
+    escrt_region_describe(s, cls);
     refill(s); /* empty, so every object is on its lists */
     goto found;
   }
@@ -590,7 +594,7 @@ void escrt_free_slow(void *p) {
   if (!escrt_span_is_slot(s, (uintptr_t)p))
     escrt_report("free", "invalid pointer (not the start of an object)", p,
                  s);
-  if (!s->owner)
+  if (!s->owner || s->where == ESCRT_IN_SPARE) /* nothing is out */
     escrt_report("free", "double free of", p, s);
   /* A thread that only frees (a consumer) gets a cache too, as it would
    * from malloc: its frees then leave in batches, one CAS per run of

@@ -42,6 +42,7 @@ escrt_span *escrt_central_take(unsigned cls) {
 /* `s` is empty and no longer owned. */
 void escrt_central_give(escrt_span *s) {
   central_class *c = &central[s->cls];
+  escrt_region_describe(s, 0); /* free() of its objects: a double free */
   s->owner = NULL;
   s->where = ESCRT_IN_CENTRAL;
   pthread_mutex_lock(&c->lock);

@@ -3,6 +3,9 @@
 // that escrt never handed out is reported and ignored.
 // RUN: %escrt_cc %s -o %t %escrt_link
 // RUN: not --crash %t double 2>&1 | FileCheck --check-prefix=DOUBLE %s
+// A double free into a span that has emptied (kept as a spare) is caught
+// too: free's fast path does not take objects of empty spans.
+// RUN: not --crash %t double-empty 2>&1 | FileCheck --check-prefix=EMPTIED %s
 // RUN: not --crash %t interior 2>&1 | FileCheck --check-prefix=INTERIOR %s
 // RUN: not --crash %t large-interior 2>&1 | FileCheck --check-prefix=INTERIOR %s
 // RUN: not --crash %t large-double 2>&1 | FileCheck --check-prefix=LARGE-DOUBLE %s
@@ -16,6 +19,7 @@
 // RUN: env ESCRT_DEBUG=1 not --crash %t double-remote 2>&1 | FileCheck --check-prefix=DOUBLE %s
 //
 // DOUBLE: escrt: free(): double free of 0x{{[0-9a-f]+}} in a span of 48-byte objects
+// EMPTIED: escrt: free(): double free of 0x{{[0-9a-f]+}} in a span of 1280-byte objects
 // INTERIOR: escrt: free(): invalid pointer (not the start of an object) 0x{{[0-9a-f]+}}
 // LARGE-DOUBLE: escrt: free(): double free or invalid pointer: no object at 0x{{[0-9a-f]+}}
 // SIZED: escrt: free_sized(): size 100 does not match the object at 0x{{[0-9a-f]+}} in a span of 48-byte objects
@@ -25,6 +29,7 @@
 // MISSED: not detected
 #include "check.h"
 #include "escrt.h"
+#include <malloc.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,6 +49,16 @@ int main(int argc, char **argv) {
   if (!strcmp(m, "double")) {
     free(a);
     free(a);
+  } else if (!strcmp(m, "double-empty")) {
+    /* Seven objects of a class nothing else uses: the first six fill a
+     * span, the seventh starts the next one. */
+    char *c[7];
+    for (int i = 0; i < 7; i++)
+      c[i] = malloc(1200);
+    for (int i = 0; i < 6; i++)
+      free(c[i]);
+    malloc_trim(0); /* the free stacks go back to the spans: one empties */
+    free(escape_opaque(c[0]));
   } else if (!strcmp(m, "interior")) {
     free(a + 8);
   } else if (!strcmp(m, "large-interior")) {
