@@ -293,9 +293,7 @@ static inline escrt_block *escrt_decode(const escrt_block *at) {
   return (escrt_block *)(at->next ^ ((uintptr_t)at >> 12) ^ escrt_key);
 }
 
-/* The span holding address p, or NULL (not ours, or a free page). Free
- * pages map to escrt_span_empty rather than NULL, which saves free() a test:
- * its owner is never a thread's cache. */
+/* The span holding address p, or NULL (not ours, or a free page). */
 static inline escrt_arena *escrt_arena_of(uintptr_t a) {
   uintptr_t i = a >> ESCRT_ARENA_SHIFT;
   return ESCRT_LIKELY(i < ESCRT_ARENA_MAP_SIZE) ? escrt_arena_map[i] : NULL;
@@ -305,8 +303,7 @@ static inline escrt_span *escrt_span_of(const void *p) {
   escrt_arena *ar = escrt_arena_of(a);
   if (!ar)
     return NULL;
-  escrt_span *s = ar->spans[(a >> ESCRT_PAGE_SHIFT) & (ESCRT_ARENA_PAGES - 1)];
-  return s == &escrt_span_empty ? NULL : s;
+  return ar->spans[(a >> ESCRT_PAGE_SHIFT) & (ESCRT_ARENA_PAGES - 1)];
 }
 
 /* a (an address inside small span s) is the start of an object. With

@@ -120,13 +120,9 @@ static void span_recycle(escrt_span *s) {
 
 /* ---- arenas ---- */
 
-/* Arena metadata with every page mapped to "no span". */
+/* Arena metadata, zeroed: every page maps to no span. */
 static escrt_arena *arena_meta_new(void) {
-  escrt_arena *ar = escrt_os_map(sizeof *ar, 4096);
-  if (ar)
-    for (size_t i = 0; i < ESCRT_ARENA_PAGES; i++)
-      ar->spans[i] = &escrt_span_empty;
-  return ar;
+  return escrt_os_map(sizeof(escrt_arena), 4096);
 }
 
 /* Reserves the region (once, under heap_lock): ESCRT_REGION_GIB, or a
@@ -324,7 +320,7 @@ void escrt_heap_free(escrt_span *s) {
   pthread_mutex_lock(&heap_lock);
   escrt_region_describe(s, 0);
   for (size_t k = 0; k < n; k++) {
-    ar->spans[i + k] = &escrt_span_empty;
+    ar->spans[i + k] = NULL;
     ar->freed_at[i + k] = now;
   }
   set_range(ar->used, i, n, false);
