@@ -4,6 +4,7 @@
 // RUN: %escrt_cc %s -o %t %escrt_link && %t | FileCheck %s
 // CHECK: fork ok
 #include "check.h"
+#include <malloc.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdbool.h>
@@ -51,9 +52,20 @@ int main(void) {
         p[i] = malloc(16 + i * 40);
       for (int i = 0; i < 1000; i++)
         free(p[i]);
-      /* Objects of the parent's threads, which do not exist here. */
-      for (int i = 0; i < KEEP; i += 7)
+      /* Objects of the parent's threads, which do not exist here; the
+       * trim sends them from this thread's free stacks back to their spans,
+       * which belong to the parked caches of those threads. */
+      for (int i = 0; i < KEEP; i++)
         free(stable[round & 1][i]);
+      CHECK(malloc_trim(0) >= 0);
+      for (int i = 0; i < 1000; i++) {
+        p[i] = malloc(16 + i * 40);
+        memset(p[i], i & 0xff, 16 + i * 40);
+      }
+      for (int i = 0; i < 1000; i++) {
+        CHECK(((unsigned char *)p[i])[15 + i * 40] == (i & 0xff));
+        free(p[i]);
+      }
       _exit(0);
     }
     int status;
