@@ -95,9 +95,13 @@ static inline __attribute__((always_inline)) void dealloc_as(void *p,
        * an address known without the page table. The class is checked all
        * the same, but as a branch, which the CPU predicts, rather than as
        * the address of the stores below, which it would wait for (or
-       * guess, and replay when a malloc of the class follows). */
+       * guess, and replay when a malloc of the class follows). Every free
+       * forgets the stack, so that a run of frees (a batch given back)
+       * takes the other branch every time: a guess that only sometimes
+       * matches costs more than it saves there. */
       escrt_bin *last = tc->last_bin, *guess = last, *bin = &tc->bins[cls];
       __asm__("" : "+r"(guess)); /* the compiler must not learn guess == bin */
+      tc->last_bin = NULL;
       if (ESCRT_LIKELY(last == bin)) {
         if (ESCRT_LIKELY(bin_push(tc, guess, p)))
           return;
