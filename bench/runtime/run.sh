@@ -7,6 +7,7 @@
 #           and for escrt also through its compiler entry points (hot-class.c)
 #   rss     burst of ~800 MB then light traffic: RSS after 1, 5, 10 s
 #   macro   clang-N -O2 compiling the SQLite amalgamation: time and peak RSS
+#           (median of 3 runs, the allocators taking turns)
 # Ratios are escrt / best peer (< 1 means escrt is ahead). Never fails on
 # timing; a missing peer library is reported and skipped.
 #   bench/runtime/run.sh <llvm-major> [micro sweep instr rss macro]
@@ -143,13 +144,21 @@ macro() {
   if [ "$(sha256sum "$src" | cut -d' ' -f1)" != "$sum" ]; then
     echo "## macro: sqlite3.c checksum mismatch; skipped"; return
   fi
-  echo "## macro: clang-$n -O2 -c sqlite3.c (one run each)"
+  echo "## macro: clang-$n -O2 -c sqlite3.c (median of 3 runs each)"
   header ""
+  local runs=3 mid=2 r i k
+  for i in "${!names[@]}"; do rm -f "$out/macro.$i"; done
+  for ((k = 0; k < runs; k++)); do
+    for i in "${!names[@]}"; do
+      r=$(run "$i" /usr/bin/time -f "%e %M" "$clang" -O2 -c "$src" -o "$out/sqlite3.o" 2>&1 | tail -1)
+      echo "$r" >> "$out/macro.$i"
+    done
+  done
   secs=() mem=()
   for i in "${!names[@]}"; do
-    r=$(run "$i" /usr/bin/time -f "%e %M" "$clang" -O2 -c "$src" -o "$out/sqlite3.o" 2>&1 | tail -1)
-    secs+=("$(echo "$r" | cut -d' ' -f1)")
-    mem+=("$(( $(echo "$r" | cut -d' ' -f2) / 1024 ))")
+    secs+=("$(sort -n "$out/macro.$i" | awk '{ print $1 }' | sed -n ${mid}p)")
+    mem+=("$(( $(sort -k2 -n "$out/macro.$i" | awk '{ print $2 }' | sed -n ${mid}p) / 1024 ))")
+    rm -f "$out/macro.$i"
   done
   row "seconds" "${secs[@]}"
   row "peak RSS MB" "${mem[@]}"
