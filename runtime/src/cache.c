@@ -494,8 +494,8 @@ void escrt_tcache_drop_stacks(escrt_tcache *tc) {
 /* A push the fast path could not make: p is the object freed last (a
  * double free), or the stack is full and half of it goes back to the spans
  * (tcmalloc's release of a batch to the central lists), or p is in an arena
- * outside the region, or the compiler's inline free met the heartbeat. */
-void escrt_bin_push_slow(escrt_tcache *tc, unsigned cls, void *p) {
+ * outside the region. */
+static void bin_push_slow(escrt_tcache *tc, unsigned cls, void *p) {
   escrt_bin *bin = &tc->bins[cls];
   if (bin->top[-1] == p)
     escrt_report("free", "double free of", p, escrt_span_of(p));
@@ -601,7 +601,7 @@ void escrt_free_slow(void *p) {
    * objects of a span instead of one per object. */
   escrt_tcache *tc = escrt_tcache_current();
   if (tc && tc == escrt_fast_cache()) {
-    escrt_bin_push_slow(tc, s->cls, p);
+    bin_push_slow(tc, s->cls, p);
     return;
   }
   if (escrt_opt.debug && !debug_flip(s, p, false))

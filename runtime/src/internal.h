@@ -264,7 +264,6 @@ ESCRT_HIDDEN void escrt_free_slow(void *p);
 ESCRT_HIDDEN void escrt_tcache_flush(escrt_tcache *tc);
 ESCRT_HIDDEN void escrt_tcache_drop_stacks(escrt_tcache *tc);
 ESCRT_HIDDEN void escrt_tcache_heartbeat(escrt_tcache *tc, unsigned cls);
-ESCRT_HIDDEN void escrt_bin_push_slow(escrt_tcache *tc, unsigned cls, void *p);
 ESCRT_HIDDEN void escrt_tcache_process_pending(escrt_tcache *tc);
 ESCRT_HIDDEN void escrt_tcache_abandon(escrt_tcache *tc);
 ESCRT_HIDDEN escrt_tcache *escrt_tcache_current(void);

@@ -15,29 +15,11 @@
 
 /* Maps `size` bytes aligned to `align` (a power of two >= the OS page) by
  * over-mapping and trimming both ends. Returns NULL when out of memory. */
-void *escrt_os_map(size_t size, size_t align) {
+static void *map_aligned(size_t size, size_t align, int prot) {
   size_t total = size + align;
   if (total < size)
     return NULL;
-  char *p = mmap(NULL, total, PROT_READ | PROT_WRITE,
-                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-  if (p == MAP_FAILED)
-    return NULL;
-  uintptr_t start = ((uintptr_t)p + align - 1) & ~(uintptr_t)(align - 1);
-  size_t head = start - (uintptr_t)p;
-  if (head)
-    munmap(p, head);
-  size_t tail = total - head - size;
-  if (tail)
-    munmap((char *)start + size, tail);
-  return (void *)start;
-}
-
-/* Address space only: PROT_NONE costs no commit charge, even under strict
- * overcommit, until escrt_os_commit makes a part of it usable. */
-void *escrt_os_reserve(size_t size, size_t align) {
-  size_t total = size + align;
-  char *p = mmap(NULL, total, PROT_NONE,
+  char *p = mmap(NULL, total, prot,
                  MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
   if (p == MAP_FAILED)
     return NULL;
@@ -48,6 +30,16 @@ void *escrt_os_reserve(size_t size, size_t align) {
   if (tail)
     munmap((char *)start + size, tail);
   return (void *)start;
+}
+
+void *escrt_os_map(size_t size, size_t align) {
+  return map_aligned(size, align, PROT_READ | PROT_WRITE);
+}
+
+/* Address space only: PROT_NONE costs no commit charge, even under strict
+ * overcommit, until escrt_os_commit makes a part of it usable. */
+void *escrt_os_reserve(size_t size, size_t align) {
+  return map_aligned(size, align, PROT_NONE);
 }
 
 bool escrt_os_commit(void *p, size_t size) {
