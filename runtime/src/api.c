@@ -55,13 +55,16 @@ static inline void *alloc(size_t size) {
   return alloc_class(size, escrt_class_of(size));
 }
 
-/* A push on a free stack unless it is full or p is its top (freed last). */
+/* A push on a free stack unless it is full or p is its top (freed last).
+ * It forgets malloc's last stack (see dealloc); never on the shared empty
+ * cache, whose stacks are full. */
 static inline bool bin_push(escrt_tcache *tc, escrt_bin *bin, void *p) {
   void **top = bin->top;
   if (ESCRT_UNLIKELY(top == bin->full || top[-1] == p))
     return false;
   *top = p;
   bin->top = top + 1;
+  tc->last_bin = NULL;
   if (ESCRT_UNLIKELY(--bin->beat == 0))
     escrt_tcache_heartbeat(tc, (unsigned)(bin - tc->bins));
   return true;
@@ -101,7 +104,6 @@ static inline __attribute__((always_inline)) void dealloc_as(void *p,
        * matches costs more than it saves there. */
       escrt_bin *last = tc->last_bin, *guess = last, *bin = &tc->bins[cls];
       __asm__("" : "+r"(guess)); /* the compiler must not learn guess == bin */
-      tc->last_bin = NULL;
       if (ESCRT_LIKELY(last == bin)) {
         if (ESCRT_LIKELY(bin_push(tc, guess, p)))
           return;
