@@ -98,7 +98,7 @@ static inline __attribute__((always_inline)) void dealloc_as(void *p,
        * an address known without the page table. The class is checked all
        * the same, but as a branch, which the CPU predicts, rather than as
        * the address of the stores below, which it would wait for (or
-       * guess, and replay when a malloc of the class follows). Every free
+       * guess, and replay when a malloc of the class follows). Every push
        * forgets the stack, so that a run of frees (a batch given back)
        * takes the other branch every time: a guess that only sometimes
        * matches costs more than it saves there. */

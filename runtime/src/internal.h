@@ -123,7 +123,7 @@ struct escrt_span {
 struct escrt_tcache {
   escrt_bin bins[ESCRT_NUM_CLASSES];
   escrt_bin *last_bin; /* bins[] of the thread's last malloc, unless a free
-                          came after it (see dealloc) */
+                          pushed since (see dealloc) */
   escrt_span *cur[ESCRT_NUM_CLASSES];
   uint64_t nmalloc[ESCRT_NUM_CLASSES]; /* plus bins[].nmalloc */
   uint64_t nfree[ESCRT_NUM_CLASSES];   /* plus what bins[].beat counted */
