@@ -571,8 +571,9 @@ static bool reclaim(escrt_tcache *tc, escrt_span *s) {
 
 /* Every free the fast path does not finish: NULL, pointers outside the
  * region's small spans (foreign, bootstrap, large, in an arena outside the
- * region), misuse, a full stack, and every free under ESCRT_DEBUG or by a
- * thread without a cache (straight to the span). */
+ * region), misuse, a full stack, a thread's first free before it has a
+ * cache, and every free under ESCRT_DEBUG (straight to the span) or during
+ * start-up (no cache can be made yet). */
 void escrt_free_slow(void *p) {
   if (!p)
     return;
