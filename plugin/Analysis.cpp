@@ -1,11 +1,11 @@
 //===-- Analysis.cpp - Escape analysis of a whole module ------------------===//
 #include "Analysis.h"
 #include "Build.h"
+#include "Recursion.h"
 #include "Solve.h"
 
 #include "llvm/Analysis/LazyCallGraph.h"
 #include "llvm/Analysis/CycleAnalysis.h"
-#include "llvm/IR/InstIterator.h"
 #include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/Module.h"
 
@@ -118,17 +118,9 @@ static void analyzeBatch(ArrayRef<Function *> Batch, ModuleResult &MR,
     B->buildEdges();
   solve(G, Opts.Explain);
 
-  bool Recursive = Batch.size() > 1;
-  if (!Recursive)
-    for (const Instruction &I : instructions(*Batch.front()))
-      if (const auto *CB = dyn_cast<CallBase>(&I))
-        if (CB->getCalledFunction() == Batch.front())
-          Recursive = true;
-
   for (unsigned B = 0; B != Batch.size(); ++B) {
     Function *F = Batch[B];
     FunctionResult &FR = MR.Functions[Index.lookup(F)];
-    FR.Recursive = Recursive;
     FunctionSummary &Summary = MR.Summaries[F];
     for (const Argument &A : F->args()) {
       ParamLeaks Leaks;
@@ -174,7 +166,7 @@ ModuleResult analyzeModule(Module &M, ModuleAnalysisManager &MAM,
   for (Function &F : M)
     if (!F.isDeclaration()) {
       Index[&F] = MR.Functions.size();
-      MR.Functions.push_back(FunctionResult{&F, false, {}, {}, {}});
+      MR.Functions.push_back(FunctionResult{&F, nullptr, {}, {}, {}});
     }
   FunctionAnalysisManager &FAM =
       MAM.getResult<FunctionAnalysisManagerModuleProxy>(M).getManager();
@@ -197,6 +189,11 @@ ModuleResult analyzeModule(Module &M, ModuleAnalysisManager &MAM,
       });
       analyzeBatch(Batch, MR, Index, FAM, Opts);
     }
+  RecursionMap Recursion = findRecursion(M, [&](Function &F) -> auto & {
+    return FAM.getResult<TargetLibraryAnalysis>(F);
+  });
+  for (FunctionResult &FR : MR.Functions)
+    FR.RecursiveVia = Recursion.lookup(FR.F);
   return MR;
 }
 

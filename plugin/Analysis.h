@@ -35,7 +35,9 @@ struct FreeCall {
 
 struct FunctionResult {
   llvm::Function *F = nullptr;
-  bool Recursive = false;
+  /// Set when the function may run again while it runs (Recursion.h): the
+  /// first call that may lead back into it.
+  const llvm::CallBase *RecursiveVia = nullptr;
   std::vector<SiteVerdict> Sites; // program order
   std::vector<FreeCall> Frees;
   llvm::SmallVector<std::pair<const llvm::Argument *, ParamLeaks>, 4> Params;

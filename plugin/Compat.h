@@ -19,7 +19,6 @@
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/IR/DebugInfo.h"
 #include "llvm/IR/DebugProgramInstruction.h"
-#include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/IntrinsicInst.h"
 
 namespace escape {
@@ -62,14 +61,6 @@ inline llvm::DILocalVariable *debugParameter(const llvm::Function &F,
 #endif
     }
   return nullptr;
-}
-
-/// llvm.lifetime.start/end: LLVM 22 dropped the size operand.
-inline void createLifetimeStart(llvm::IRBuilderBase &B, llvm::AllocaInst *AI) {
-  B.CreateLifetimeStart(AI);
-}
-inline void createLifetimeEnd(llvm::IRBuilderBase &B, llvm::AllocaInst *AI) {
-  B.CreateLifetimeEnd(AI);
 }
 
 } // namespace escape

@@ -1,7 +1,8 @@
 //===-- Diagnostics.cpp - Go -m style remarks -----------------------------===//
 //
 // Message shapes (docs/remarks.md):
-//   MovedToStack   malloc(16) does not escape: moved to stack
+//   MovedToStack   malloc(16) does not escape: moved to stack while the
+//                  stack has room
 //   StaysOnHeap    malloc(65536) does not escape, but stays on heap: <reason>
 //   EscapesToHeap  malloc(16) escapes to heap: <reason>
 //   LeakingParam   leaking param: p | leaking param content: p |
@@ -58,7 +59,8 @@ static void emitSite(const SiteVerdict &S, const Decision &D,
   case Placement::Stack:
     ORE.emit([&] {
       OptimizationRemark R(PassName, "MovedToStack", &CB);
-      return siteHead(R, CB) << " does not escape: moved to stack";
+      return siteHead(R, CB)
+             << " does not escape: moved to stack while the stack has room";
     });
     return;
   case Placement::StackDynamic:
@@ -67,7 +69,8 @@ static void emitSite(const SiteVerdict &S, const Decision &D,
       return siteHead(R, CB)
              << " does not escape: moved to stack when "
              << ore::NV("SizeOperand", operandText(*CB.getArgOperand(0)))
-             << " <= " << ore::NV("Limit", D.Bytes);
+             << " <= " << ore::NV("Limit", D.Bytes)
+             << " while the stack has room";
     });
     return;
   case Placement::Heap:

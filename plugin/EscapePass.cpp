@@ -72,7 +72,7 @@ PreservedAnalyses EscapePrinterPass::run(Module &M,
   ModuleResult MR = analyzeModule(M, MAM, *Opts);
   for (const FunctionResult &FR : MR.Functions) {
     OS << "function " << FR.F->getName()
-       << (FR.Recursive ? " (recursive)" : "") << "\n";
+       << (FR.RecursiveVia ? " (recursive)" : "") << "\n";
     for (const auto &[Arg, L] : FR.Params)
       OS << "  param " << paramName(*Arg) << ": heap=" << L.Heap
          << " result=" << L.Result << " free=" << L.Free << "\n";

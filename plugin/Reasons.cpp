@@ -59,7 +59,9 @@ std::string reasonText(const Reason &R) {
   case ReasonKind::FrameBudgetExceeded:
     return "frame budget exceeded (" + R.Detail + ")";
   case ReasonKind::RecursiveFunction:
-    return "recursive function (frame budget " + R.Detail + ")";
+    if (!R.Subject)
+      return "recursive function (through indirect call)";
+    return "recursive function (through `" + subjectName(R) + "`)";
   case ReasonKind::TransformDisabled:
     return "transform disabled" + (R.Detail.empty() ? "" : " (" + R.Detail + ")");
   case ReasonKind::ZeroSize:

@@ -34,7 +34,8 @@ enum class ReasonKind {
   NonConstantSize,
   BadAlignment,             // aligned_alloc with an unknown or invalid alignment
   FrameBudgetExceeded,      // Detail: the budget
-  RecursiveFunction,        // Detail: the budget
+  RecursiveFunction,        // Subject: the callee through which it may
+                            // recur; null for an indirect call
   TransformDisabled,        // Detail: why (option, optnone)
   ZeroSize,
   MustTailCall,

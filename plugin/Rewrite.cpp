@@ -1,6 +1,6 @@
 //===-- Rewrite.cpp - Heap to stack ---------------------------------------===//
 #include "Rewrite.h"
-#include "Compat.h"
+#include "StackGuard.h"
 
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/InstIterator.h"
@@ -24,7 +24,6 @@ std::vector<Decision> decideSites(const FunctionResult &FR,
   std::vector<Decision> Out(FR.Sites.size());
   const Function &F = *FR.F;
   bool MustTail = hasMustTail(F);
-  uint64_t Budget = FR.Recursive ? Opts.MaxFrameSize / 4 : Opts.MaxFrameSize;
   uint64_t Used = 0;
   for (unsigned I = 0, E = FR.Sites.size(); I != E; ++I) {
     const SiteVerdict &S = FR.Sites[I];
@@ -86,11 +85,18 @@ std::vector<Decision> decideSites(const FunctionResult &FR,
       Slot = Opts.DynamicStackSize;
       Where = Placement::StackDynamic;
     }
-    if (Used + Slot > Budget) {
-      if (FR.Recursive && Used + Slot <= Opts.MaxFrameSize)
-        Stay(ReasonKind::RecursiveFunction, std::to_string(Budget));
-      else
-        Stay(ReasonKind::FrameBudgetExceeded, std::to_string(Budget));
+    // One object per level of a recursion would outgrow any stack.
+    if (FR.RecursiveVia) {
+      D.Where = Placement::Heap;
+      D.Why = Reason{ReasonKind::RecursiveFunction,
+                     FR.RecursiveVia->getCalledOperand()->stripPointerCasts(),
+                     ""};
+      if (!isa<Function>(D.Why.Subject))
+        D.Why.Subject = nullptr; // an indirect call
+      continue;
+    }
+    if (Used + Slot > Opts.MaxFrameSize) {
+      Stay(ReasonKind::FrameBudgetExceeded, std::to_string(Opts.MaxFrameSize));
       continue;
     }
     Used += Slot;
@@ -103,116 +109,70 @@ std::vector<Decision> decideSites(const FunctionResult &FR,
 
 namespace {
 
-struct Converted {
-  AllocaInst *Slot = nullptr;
-  bool Dynamic = false;
-};
-
 class Rewriter {
 public:
   Rewriter(FunctionResult &FR, const std::vector<Decision> &D)
-      : FR(FR), D(D), Ctx(FR.F->getContext()),
-        Entry(FR.F->getEntryBlock()) {}
+      : FR(FR), D(D), Ctx(FR.F->getContext()) {}
   bool run();
 
 private:
-  AllocaInst *makeSlot(uint64_t Bytes, uint64_t Align, const Twine &Name);
-  void convertFixed(SiteVerdict &S, const Decision &D, Converted &C);
-  void convertDynamic(SiteVerdict &S, const Decision &D, Converted &C);
-  void rewriteFree(FreeCall &Free, const std::vector<Converted> &Conv);
+  void convert(SiteVerdict &S, const Decision &Dec, Value *Room, Value *Slot);
+  void guardFree(FreeCall &Free, const std::vector<Value *> &Slots);
 
   FunctionResult &FR;
   const std::vector<Decision> &D;
   LLVMContext &Ctx;
-  BasicBlock &Entry;
 };
 
 } // namespace
 
-AllocaInst *Rewriter::makeSlot(uint64_t Bytes, uint64_t Align,
-                               const Twine &Name) {
-  const DataLayout &DL = FR.F->getParent()->getDataLayout();
-  auto *Ty = ArrayType::get(Type::getInt8Ty(Ctx), Bytes);
-  auto *AI = new AllocaInst(Ty, DL.getAllocaAddrSpace(), nullptr,
-                            llvm::Align(Align), Name, Entry.begin());
-  return AI;
-}
-
-void Rewriter::convertFixed(SiteVerdict &S, const Decision &Dec,
-                            Converted &C) {
+// p = room [&& n <= K] ? slot : <the original call>. The call stays as the
+// heap fallback, marked so that a second run leaves it alone.
+void Rewriter::convert(SiteVerdict &S, const Decision &Dec, Value *Room,
+                       Value *Slot) {
   CallBase *Call = S.Call;
-  C.Slot = makeSlot(Dec.Bytes, Dec.Align, "escape.slot");
   IRBuilder<> B(Call);
-  createLifetimeStart(B, C.Slot);
-  if (S.Kind == HeapFn::Calloc)
-    B.CreateMemSet(C.Slot, B.getInt8(0), Dec.Bytes, llvm::Align(Dec.Align));
-  C.Slot->setDebugLoc(DebugLoc());
-  Call->replaceAllUsesWith(C.Slot);
-  Call->eraseFromParent();
-  S.Call = nullptr;
-}
-
-// p = n <= K ? buf : malloc(n), with the original call as the fallback.
-void Rewriter::convertDynamic(SiteVerdict &S, const Decision &Dec,
-                              Converted &C) {
-  CallBase *Call = S.Call;
-  C.Slot = makeSlot(Dec.Bytes, Dec.Align, "escape.buf");
-  C.Dynamic = true;
-  Value *N = Call->getArgOperand(0);
-  IRBuilder<> B(Call);
-  Value *TooBig = B.CreateICmpUGT(
-      N, ConstantInt::get(N->getType(), Dec.Bytes), "escape.toobig");
-  BasicBlock *Head = Call->getParent();
-  Instruction *ThenTerm =
-      SplitBlockAndInsertIfThen(TooBig, Call->getIterator(), false);
-  BasicBlock *HeapBB = ThenTerm->getParent();
+  Value *OnStack = Room;
+  if (Dec.Where == Placement::StackDynamic) {
+    Value *N = Call->getArgOperand(0);
+    OnStack = B.CreateAnd(
+        Room, B.CreateICmpULE(N, ConstantInt::get(N->getType(), Dec.Bytes)),
+        "escape.fits");
+  }
+  Instruction *StackTerm, *HeapTerm;
+  SplitBlockAndInsertIfThenElse(OnStack, Call->getIterator(), &StackTerm,
+                                &HeapTerm);
+  BasicBlock *StackBB = StackTerm->getParent(), *HeapBB = HeapTerm->getParent();
   BasicBlock *Tail = Call->getParent();
-  Call->moveBefore(*ThenTerm->getParent(), ThenTerm->getIterator());
+  if (S.Kind == HeapFn::Calloc) {
+    IRBuilder<> SB(StackTerm);
+    SB.CreateMemSet(Slot, SB.getInt8(0), Dec.Bytes, llvm::Align(Dec.Align));
+  }
+  Call->moveBefore(*HeapBB, HeapTerm->getIterator());
   Call->setMetadata(FallbackMD, MDNode::get(Ctx, {}));
   IRBuilder<> TB(Tail, Tail->begin());
   PHINode *P = TB.CreatePHI(Call->getType(), 2, "escape.p");
   Call->replaceAllUsesWith(P);
-  P->addIncoming(C.Slot, Head);
+  P->addIncoming(Slot, StackBB);
   P->addIncoming(Call, HeapBB);
-  IRBuilder<> HB(Head->getTerminator());
-  createLifetimeStart(HB, C.Slot);
+  S.Call = nullptr;
 }
 
-void Rewriter::rewriteFree(FreeCall &Free, const std::vector<Converted> &Conv) {
-  SmallVector<const Converted *, 2> Mine;
-  bool OnlyFixed = !Free.OtherOrigins;
-  for (unsigned I : Free.Sites) {
-    if (!Conv[I].Slot) {
-      OnlyFixed = false; // a site of ours that stays on the heap
-      continue;
-    }
-    Mine.push_back(&Conv[I]);
-    if (Conv[I].Dynamic)
-      OnlyFixed = false;
-  }
+// Every free that may receive a moved object frees only what is not one of
+// the slots: whether an object got its slot is known at run time only.
+void Rewriter::guardFree(FreeCall &Free, const std::vector<Value *> &Slots) {
+  SmallVector<Value *, 2> Mine;
+  for (unsigned I : Free.Sites)
+    if (Slots[I])
+      Mine.push_back(Slots[I]);
   if (Mine.empty())
     return;
   CallBase *Call = Free.Call;
-  if (OnlyFixed) {
-    // Everything this free can receive now lives on the stack. The slot's
-    // lifetime ends here only if this free must receive it: a free that may
-    // get NULL on some path (free(c ? p : NULL)) must not end a slot that
-    // another pointer still uses on that path.
-    if (Mine.size() == 1 &&
-        Call->getArgOperand(0)->stripPointerCasts() == Mine.front()->Slot) {
-      IRBuilder<> B(Call);
-      createLifetimeEnd(B, Mine.front()->Slot);
-    }
-    Call->eraseFromParent();
-    Free.Call = nullptr;
-    return;
-  }
-  // Mixed origins: free only what is not one of our slots.
   IRBuilder<> B(Call);
   Value *P = Call->getArgOperand(0);
   Value *NotOurs = nullptr;
-  for (const Converted *C : Mine) {
-    Value *Ne = B.CreateICmpNE(P, C->Slot, "escape.notslot");
+  for (Value *Slot : Mine) {
+    Value *Ne = B.CreateICmpNE(P, Slot, "escape.notslot");
     NotOurs = NotOurs ? B.CreateAnd(NotOurs, Ne) : Ne;
   }
   Instruction *ThenTerm =
@@ -221,21 +181,43 @@ void Rewriter::rewriteFree(FreeCall &Free, const std::vector<Converted> &Conv) {
 }
 
 bool Rewriter::run() {
-  std::vector<Converted> Conv(FR.Sites.size());
-  bool Changed = false;
-  for (unsigned I = 0, E = FR.Sites.size(); I != E; ++I) {
-    if (D[I].Where == Placement::Stack)
-      convertFixed(FR.Sites[I], D[I], Conv[I]);
-    else if (D[I].Where == Placement::StackDynamic)
-      convertDynamic(FR.Sites[I], D[I], Conv[I]);
-    else
-      continue;
-    Changed = true;
-  }
-  if (!Changed)
+  uint64_t Need = 0, MaxAlign = 1;
+  for (const Decision &Dec : D)
+    if (Dec.Where != Placement::Heap) {
+      Need += alignTo(Dec.Bytes, Dec.Align);
+      MaxAlign = std::max(MaxAlign, Dec.Align);
+    }
+  if (Need == 0)
     return false;
+  PHINode *Room = emitStackRoomCheck(*FR.F, Need + MaxAlign);
+  // The slots: allocas of their own block, entered once per call of the
+  // function when there is room; null otherwise. (An alloca sized by
+  // `select room, N, 0` would do the same, but LLVM may fold its size.)
+  Instruction *SlotTerm = SplitBlockAndInsertIfThen(
+      Room, Room->getParent()->getFirstInsertionPt(), /*Unreachable=*/false);
+  BasicBlock *Head = Room->getParent(), *SlotBB = SlotTerm->getParent();
+  SlotBB->setName("escape.slots");
+  BasicBlock *Join = SlotTerm->getSuccessor(0);
+  IRBuilder<> SB(SlotTerm), JB(Join, Join->begin());
+  auto *Null = ConstantPointerNull::get(PointerType::getUnqual(Ctx));
+  std::vector<Value *> Slots(FR.Sites.size(), nullptr);
+  for (unsigned I = 0, E = FR.Sites.size(); I != E; ++I) {
+    if (D[I].Where == Placement::Heap)
+      continue;
+    AllocaInst *Alloca = SB.CreateAlloca(
+        ArrayType::get(SB.getInt8Ty(), D[I].Bytes), nullptr, "escape.slot");
+    Alloca->setAlignment(llvm::Align(D[I].Align));
+    PHINode *Slot = JB.CreatePHI(Alloca->getType(), 2, "escape.slot.p");
+    Slot->addIncoming(Alloca, SlotBB);
+    Slot->addIncoming(Null, Head);
+    Slots[I] = Slot;
+  }
+  // Only now: a site may be the first instruction of Join.
+  for (unsigned I = 0, E = FR.Sites.size(); I != E; ++I)
+    if (Slots[I])
+      convert(FR.Sites[I], D[I], Room, Slots[I]);
   for (FreeCall &Free : FR.Frees)
-    rewriteFree(Free, Conv);
+    guardFree(Free, Slots);
   // A callee that receives a pointer into a stack slot must not be a tail
   // call (LLVM #58744); musttail functions were refused above.
   for (Instruction &I : instructions(*FR.F))

@@ -4,10 +4,12 @@
 
 declare noalias ptr @aligned_alloc(i64, i64)
 declare void @free(ptr)
-declare void @use(ptr nocapture readonly) nofree
+; nocallback: @use never calls back into this module, so no function here recurs.
+declare void @use(ptr nocapture readonly) nofree nocallback
 
 ; CHECK-LABEL: define void @align64(
-; CHECK-NEXT:    [[SLOT:%.*]] = alloca [256 x i8], align 64
+; CHECK:       escape.slots:
+; CHECK-NEXT:    %escape.slot = alloca [256 x i8], align 64
 define void @align64() {
   %p = call ptr @aligned_alloc(i64 64, i64 256)
   call void @use(ptr %p)
@@ -17,7 +19,8 @@ define void @align64() {
 
 ; Alignments below 16 still get malloc's 16.
 ; CHECK-LABEL: define void @align4(
-; CHECK-NEXT:    [[SLOT:%.*]] = alloca [64 x i8], align 16
+; CHECK:       escape.slots:
+; CHECK-NEXT:    %escape.slot = alloca [64 x i8], align 16
 define void @align4() {
   %p = call ptr @aligned_alloc(i64 4, i64 64)
   call void @use(ptr %p)

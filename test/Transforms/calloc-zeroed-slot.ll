@@ -5,13 +5,19 @@
 
 declare noalias ptr @calloc(i64, i64)
 declare void @free(ptr)
-declare void @use(ptr nocapture readonly) nofree
+; nocallback: @use never calls back into this module, so no function here recurs.
+declare void @use(ptr nocapture readonly) nofree nocallback
 
+; The memset runs on the stack path only, each time the site runs.
 ; CHECK-LABEL: define void @constant(
-; CHECK-NEXT:    [[SLOT:%.*]] = alloca [32 x i8], align 16
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0({{(i64 -1, )?}}ptr [[SLOT]])
-; CHECK-NEXT:    call void @llvm.memset.p0.i64(ptr align 16 [[SLOT]], i8 0, i64 32, i1 false)
-; CHECK-NEXT:    call void @use(ptr [[SLOT]])
+; CHECK:       escape.slots:
+; CHECK-NEXT:    %escape.slot = alloca [32 x i8], align 16
+; CHECK:         br i1 %escape.room, label %[[STACK:.*]], label %[[HEAP:.*]]
+; CHECK:       [[STACK]]:
+; CHECK-NEXT:    call void @llvm.memset.p0.i64(ptr align 16 %escape.slot.p, i8 0, i64 32, i1 false)
+; CHECK:       [[HEAP]]:
+; CHECK-NEXT:    %p = call ptr @calloc(i64 4, i64 8), !escape.fallback
+; CHECK:         call void @use(ptr %escape.p)
 define void @constant() {
   %p = call ptr @calloc(i64 4, i64 8)
   call void @use(ptr %p)

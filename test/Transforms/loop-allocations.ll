@@ -1,22 +1,25 @@
 ; An allocation inside a loop moves only when no instance can be live when the
-; next one is created: the slot sits in the entry block (the stack does not
-; grow per iteration) and its lifetime starts in the loop. An instance that
-; is carried into the next iteration (a header phi) stays on the heap.
+; next one is created: its slot is allocated once per call, before the loop
+; (the stack does not grow per iteration), and every iteration reuses it. An
+; instance carried into the next iteration (a header phi) stays on the heap.
 ; RUN: %opt_escape -passes=escape -S %s | FileCheck %s
 ; RUN: %opt_escape -passes=escape -pass-remarks=escape -pass-remarks-missed=escape -disable-output %s 2>&1 | FileCheck --check-prefix=REMARK %s
 
 declare noalias ptr @malloc(i64)
 declare void @free(ptr)
-declare void @use(ptr nocapture readonly) nofree
+; nocallback: @use never calls back into this module, so no function here recurs.
+declare void @use(ptr nocapture readonly) nofree nocallback
 
 ; CHECK-LABEL: define void @per_iteration(
-; CHECK-NEXT:  entry:
-; CHECK-NEXT:    [[SLOT:%.*]] = alloca [16 x i8], align 16
+; CHECK:       escape.slots:
+; CHECK-NEXT:    %escape.slot = alloca [16 x i8], align 16
+; CHECK:         %escape.slot.p = phi ptr [ %escape.slot, %escape.slots ], [ null,
 ; CHECK-NEXT:    br label %loop
 ; CHECK:       loop:
 ; CHECK-NOT:     alloca
-; CHECK:         call void @llvm.lifetime.start.p0({{(i64 -1, )?}}ptr [[SLOT]])
-; CHECK:         call void @llvm.lifetime.end.p0({{(i64 -1, )?}}ptr [[SLOT]])
+; CHECK:         %escape.p = phi ptr [ %escape.slot.p, %{{.*}} ], [ %p, %{{.*}} ]
+; CHECK-NOT:     alloca
+; CHECK:         br i1 %c, label %loop, label %exit
 ; REMARK: remark: <unknown>:0:0: malloc(16) does not escape: moved to stack
 define void @per_iteration(i64 %n) {
 entry:

@@ -1,20 +1,21 @@
-; Objects above max-object-size, objects past the frame budget (a quarter of
-; it in recursive functions) and malloc(0) stay on the heap, each with its
+; Objects above max-object-size, objects past the frame budget, malloc(0) and
+; every object of a recursive function stay on the heap, each with its
 ; reason; those within the limits move.
 ; RUN: %opt_escape -passes='escape<max-object-size=64;max-frame-size=96>' -pass-remarks=escape -pass-remarks-missed=escape -disable-output %s 2>&1 | FileCheck %s
 ; RUN: %opt_escape -passes='escape<max-object-size=64;max-frame-size=96>' -S %s | FileCheck --check-prefix=IR %s
 
 declare noalias ptr @malloc(i64)
 declare void @free(ptr)
-declare void @use(ptr nocapture readonly) nofree
+; nocallback: @use never calls back into this module, so no function here recurs.
+declare void @use(ptr nocapture readonly) nofree nocallback
 
 ; CHECK: remark: <unknown>:0:0: malloc(64) does not escape: moved to stack
 ; CHECK: remark: <unknown>:0:0: malloc(65) does not escape, but stays on heap: too large for stack (65 > 64)
 ; CHECK: remark: <unknown>:0:0: malloc(32) does not escape: moved to stack
 ; CHECK: remark: <unknown>:0:0: malloc(16) does not escape, but stays on heap: frame budget exceeded (96)
 ; IR-LABEL: define void @sizes(
-; IR-DAG:     alloca [64 x i8], align 16
-; IR-DAG:     alloca [32 x i8], align 16
+; IR-DAG:     %escape.slot = alloca [64 x i8], align 16
+; IR-DAG:     %escape.slot1 = alloca [32 x i8], align 16
 ; IR-DAG:     call ptr @malloc(i64 65)
 ; IR-DAG:     call ptr @malloc(i64 16)
 define void @sizes() {
@@ -41,9 +42,14 @@ define void @zero() {
   ret void
 }
 
-; Recursive: the budget is 96 / 4 = 24 bytes.
-; CHECK: remark: <unknown>:0:0: malloc(16) does not escape: moved to stack
-; CHECK: remark: <unknown>:0:0: malloc(16) does not escape, but stays on heap: recursive function (frame budget 24)
+; Recursive: one object per level would outgrow any stack, so none moves, even
+; within the budget.
+; CHECK: remark: <unknown>:0:0: malloc(16) does not escape, but stays on heap: recursive function (through `rec`)
+; CHECK: remark: <unknown>:0:0: malloc(16) does not escape, but stays on heap: recursive function (through `rec`)
+; IR-LABEL: define void @rec(
+; IR-NOT:     alloca
+; IR-NOT:     @__escape_stack_room_slow
+; IR:         ret void
 define void @rec(i32 %d) {
   %a = call ptr @malloc(i64 16)
   %b = call ptr @malloc(i64 16)

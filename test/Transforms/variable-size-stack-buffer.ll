@@ -12,19 +12,20 @@
 
 declare noalias ptr @malloc(i64)
 declare void @free(ptr)
-declare void @use(ptr nocapture readonly) nofree
+; nocallback: @use never calls back into this module, so no function here recurs.
+declare void @use(ptr nocapture readonly) nofree nocallback
 
 ; CHECK-LABEL: define void @fill(
-; CHECK-NEXT:    [[BUF:%.*]] = alloca [256 x i8], align 16
-; CHECK-NEXT:    [[BIG:%.*]] = icmp ugt i64 %n, 256
-; CHECK-NEXT:    call void @llvm.lifetime.start.p0({{(i64 -1, )?}}ptr [[BUF]])
-; CHECK-NEXT:    br i1 [[BIG]], label %[[HEAP:.*]], label %[[JOIN:.*]]
+; CHECK:       escape.slots:
+; CHECK-NEXT:    %escape.slot = alloca [256 x i8], align 16
+; CHECK:         [[FITS:%.*]] = icmp ule i64 %n, 256
+; CHECK-NEXT:    [[STACK:%.*]] = and i1 %escape.room, [[FITS]]
+; CHECK-NEXT:    br i1 [[STACK]], label %[[ON:.*]], label %[[HEAP:.*]]
 ; CHECK:       [[HEAP]]:
 ; CHECK-NEXT:    [[H:%.*]] = call ptr @malloc(i64 %n), !escape.fallback
-; CHECK:       [[JOIN]]:
-; CHECK-NEXT:    [[P:%.*]] = phi ptr [ [[BUF]], %{{.*}} ], [ [[H]], %[[HEAP]] ]
+; CHECK:         [[P:%.*]] = phi ptr [ %escape.slot.p, %[[ON]] ], [ [[H]], %[[HEAP]] ]
 ; CHECK-NEXT:    call void @use(ptr [[P]])
-; CHECK-NEXT:    [[NE:%.*]] = icmp ne ptr [[P]], [[BUF]]
+; CHECK-NEXT:    [[NE:%.*]] = icmp ne ptr [[P]], %escape.slot.p
 ; CHECK-NEXT:    br i1 [[NE]]
 ; CHECK:         call void @free(ptr [[P]])
 ; OFF-LABEL: define void @fill(

@@ -1,0 +1,162 @@
+//===-- StackGuard.cpp - Moved objects only while the stack has room ------===//
+#include "StackGuard.h"
+
+#include "llvm/IR/IRBuilder.h"
+#include "llvm/IR/MDBuilder.h"
+#include "llvm/IR/Module.h"
+#include "llvm/TargetParser/Triple.h"
+#include "llvm/Transforms/Utils/BasicBlockUtils.h"
+
+using namespace llvm;
+
+namespace escape {
+
+static constexpr const char *LimitsName = "__escape_stack_limits";
+static constexpr const char *SlowPathName = "__escape_stack_room_slow";
+
+// One definition per program (per shared object: hidden), whichever module
+// brings it.
+static void shareAcrossModules(GlobalObject &GO) {
+  Module &M = *GO.getParent();
+  GO.setVisibility(GlobalValue::HiddenVisibility);
+  GO.setDSOLocal(true);
+  if (Triple(M.getTargetTriple()).supportsCOMDAT())
+    GO.setComdat(M.getOrInsertComdat(GO.getName()));
+}
+
+// [base, span] of the running thread; zero before its first check.
+static GlobalVariable *stackLimits(Module &M) {
+  if (GlobalVariable *GV = M.getNamedGlobal(LimitsName))
+    return GV;
+  Type *Word = M.getDataLayout().getIntPtrType(M.getContext());
+  auto *Ty = ArrayType::get(Word, 2);
+  auto *GV = new GlobalVariable(
+      M, Ty, /*isConstant=*/false, GlobalValue::LinkOnceODRLinkage,
+      Constant::getNullValue(Ty), LimitsName, nullptr,
+      GlobalValue::GeneralDynamicTLSModel);
+  shareAcrossModules(*GV);
+  return GV;
+}
+
+// bool __escape_stack_room_slow(uintptr_t sp, uintptr_t need): the first
+// check of a thread computes its limits; later ones land here only when the
+// fast check failed, and repeat it.
+static Function *slowPath(Module &M) {
+  if (Function *F = M.getFunction(SlowPathName))
+    return F;
+  LLVMContext &Ctx = M.getContext();
+  Type *Word = M.getDataLayout().getIntPtrType(Ctx);
+  Type *I32 = Type::getInt32Ty(Ctx);
+  Type *Ptr = PointerType::getUnqual(Ctx);
+  Function *F = Function::Create(
+      FunctionType::get(Type::getInt1Ty(Ctx), {Word, Word}, false),
+      GlobalValue::LinkOnceODRLinkage, SlowPathName, M);
+  shareAcrossModules(*F);
+  F->addFnAttr(Attribute::NoInline);
+  F->addFnAttr(Attribute::Cold);
+  F->addFnAttr(Attribute::NoUnwind);
+  Argument *SP = F->getArg(0), *Need = F->getArg(1);
+  SP->setName("sp");
+  Need->setName("need");
+
+  auto *Entry = BasicBlock::Create(Ctx, "entry", F);
+  auto *Init = BasicBlock::Create(Ctx, "init", F);
+  auto *Known = BasicBlock::Create(Ctx, "known", F);
+  auto *Store = BasicBlock::Create(Ctx, "store", F);
+  auto *Unknown = BasicBlock::Create(Ctx, "unknown", F);
+  auto *Check = BasicBlock::Create(Ctx, "check", F);
+
+  IRBuilder<> B(Entry);
+  // pthread_attr_t is 56 bytes on x86-64 glibc, 64 on AArch64.
+  AllocaInst *Attr =
+      B.CreateAlloca(ArrayType::get(B.getInt8Ty(), 128), nullptr, "attr");
+  Attr->setAlignment(Align(16));
+  AllocaInst *Lo = B.CreateAlloca(Ptr, nullptr, "lo");
+  AllocaInst *Size = B.CreateAlloca(Word, nullptr, "size");
+  Value *Limits = B.CreateThreadLocalAddress(stackLimits(M));
+  Value *SpanAddr = B.CreateConstGEP2_32(stackLimits(M)->getValueType(),
+                                         Limits, 0, 1, "span.addr");
+  Value *Base = B.CreateLoad(Word, Limits, "base");
+  B.CreateCondBr(B.CreateICmpEQ(Base, ConstantInt::get(Word, 0)), Init,
+                 Check);
+
+  B.SetInsertPoint(Init);
+  FunctionCallee Self =
+      M.getOrInsertFunction("pthread_self", FunctionType::get(Word, false));
+  FunctionCallee GetAttr = M.getOrInsertFunction(
+      "pthread_getattr_np", FunctionType::get(I32, {Word, Ptr}, false));
+  Value *Rc = B.CreateCall(GetAttr, {B.CreateCall(Self), Attr});
+  B.CreateCondBr(B.CreateICmpEQ(Rc, B.getInt32(0)), Known, Unknown);
+
+  B.SetInsertPoint(Known);
+  FunctionCallee GetStack = M.getOrInsertFunction(
+      "pthread_attr_getstack", FunctionType::get(I32, {Ptr, Ptr, Ptr}, false));
+  FunctionCallee Destroy = M.getOrInsertFunction(
+      "pthread_attr_destroy", FunctionType::get(I32, {Ptr}, false));
+  B.CreateStore(ConstantInt::get(Word, 0), Size);
+  B.CreateCall(GetStack, {Attr, Lo, Size});
+  B.CreateCall(Destroy, {Attr});
+  Value *LoInt = B.CreatePtrToInt(B.CreateLoad(Ptr, Lo), Word, "lo.int");
+  Value *Bytes = B.CreateLoad(Word, Size, "bytes");
+  Value *Quarter = B.CreateLShr(Bytes, 2);
+  Value *Floor = ConstantInt::get(Word, MinStackReserve);
+  Value *Reserve = B.CreateSelect(B.CreateICmpUGT(Quarter, Floor), Quarter,
+                                  Floor, "reserve");
+  B.CreateCondBr(B.CreateICmpUGT(Bytes, Reserve), Store, Unknown);
+
+  B.SetInsertPoint(Store);
+  B.CreateStore(B.CreateAdd(LoInt, Reserve), Limits);
+  B.CreateStore(B.CreateSub(Bytes, Reserve), SpanAddr);
+  B.CreateBr(Check);
+
+  // No usable bounds: a base that is not zero (no second try) and an empty
+  // span (never room).
+  B.SetInsertPoint(Unknown);
+  B.CreateStore(Constant::getAllOnesValue(Word), Limits);
+  B.CreateStore(ConstantInt::get(Word, 0), SpanAddr);
+  B.CreateBr(Check);
+
+  B.SetInsertPoint(Check);
+  Value *Offset = B.CreateSub(B.CreateSub(SP, Need),
+                              B.CreateLoad(Word, Limits, "base.now"));
+  B.CreateRet(B.CreateICmpULT(Offset, B.CreateLoad(Word, SpanAddr, "span")));
+  return F;
+}
+
+PHINode *emitStackRoomCheck(Function &F, uint64_t Need) {
+  Module &M = *F.getParent();
+  Type *Word = M.getDataLayout().getIntPtrType(F.getContext());
+  GlobalVariable *LimitsVar = stackLimits(M);
+  BasicBlock &Entry = F.getEntryBlock();
+  Instruction *At = &*Entry.getFirstNonPHIOrDbgOrAlloca();
+  // Fixed-size allocas further down stay in the entry block, static.
+  for (Instruction &I : make_early_inc_range(
+           make_range(At->getIterator(), Entry.end())))
+    if (auto *AI = dyn_cast<AllocaInst>(&I))
+      if (isa<Constant>(AI->getArraySize()))
+        AI->moveBefore(Entry, At->getIterator());
+  IRBuilder<> B(At);
+  Value *SP = B.CreatePtrToInt(B.CreateStackSave("escape.sp"), Word);
+  Value *Limits = B.CreateThreadLocalAddress(LimitsVar);
+  Value *Base = B.CreateLoad(Word, Limits, "escape.base");
+  Value *Span = B.CreateLoad(
+      Word, B.CreateConstGEP2_32(LimitsVar->getValueType(), Limits, 0, 1),
+      "escape.span");
+  Value *NeedV = ConstantInt::get(Word, Need);
+  Value *Short = B.CreateICmpUGE(B.CreateSub(B.CreateSub(SP, NeedV), Base),
+                                 Span, "escape.short");
+  Instruction *SlowTerm = SplitBlockAndInsertIfThen(
+      Short, At->getIterator(), /*Unreachable=*/false,
+      MDBuilder(F.getContext()).createBranchWeights(1, 1 << 20));
+  BasicBlock *Head = &Entry, *Slow = SlowTerm->getParent();
+  Slow->setName("escape.slow");
+  IRBuilder<> SB(SlowTerm);
+  Value *SlowRoom = SB.CreateCall(slowPath(M), {SP, NeedV});
+  IRBuilder<> TB(At->getParent(), At->getParent()->begin());
+  PHINode *Room = TB.CreatePHI(B.getInt1Ty(), 2, "escape.room");
+  Room->addIncoming(B.getTrue(), Head);
+  Room->addIncoming(SlowRoom, Slow);
+  return Room;
+}
+
+} // namespace escape

@@ -1,0 +1,39 @@
+//===-- StackGuard.h - Moved objects only while the stack has room --------===//
+//
+// C stacks do not grow, and a thread's stack may be far smaller than the main
+// thread's (pthread_attr_setstacksize, coroutines). So the objects of a
+// function are one check at its entry: they get stack bytes (dynamic allocas,
+// so that a function that takes the heap does not grow its frame) only when
+// the stack pointer lies in the thread's stack and a reserve of that stack
+// stays free below them; otherwise every site calls the allocator as before.
+//
+//   room = (sp - need - base) <u span     base = lo + reserve, span = hi - base
+//   reserve = max(stack size / 4, 64 KiB)
+//
+// base and span are two thread-local words, zero until the thread's first
+// check, which computes them with pthread_getattr_np in a function the plugin
+// emits into the module (hidden, linkonce_odr): no runtime library is needed.
+// A stack the thread library does not know (makecontext, sigaltstack) puts
+// sp outside [base, hi), and the objects go to the heap.
+//
+//===----------------------------------------------------------------------===//
+#ifndef ESCAPE_STACKGUARD_H
+#define ESCAPE_STACKGUARD_H
+
+#include "llvm/IR/Function.h"
+#include "llvm/IR/Instructions.h"
+
+namespace escape {
+
+/// The reserve's floor: a stack smaller than this plus the objects never
+/// takes them.
+inline constexpr uint64_t MinStackReserve = 64 * 1024;
+
+/// Emits the check for \p Need bytes after the static allocas of \p F's
+/// entry block. The result is true when the objects may go on the stack; the
+/// slots belong right after it (its block is entered once per call).
+llvm::PHINode *emitStackRoomCheck(llvm::Function &F, uint64_t Need);
+
+} // namespace escape
+
+#endif
