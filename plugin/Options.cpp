@@ -25,7 +25,7 @@ static cl::opt<uint64_t> MaxObjectSizeOpt(
 static cl::opt<uint64_t> MaxFrameSizeOpt(
     "escape-max-frame-size", cl::cat(EscapeCategory),
     cl::desc("Bytes of converted objects per function (default 4096; "
-             "recursive functions get a quarter)"));
+             "functions that may recur convert none)"));
 static cl::opt<uint64_t> DynamicStackSizeOpt(
     "escape-dynamic-stack-size", cl::cat(EscapeCategory),
     cl::desc("Stack buffer for variable-size allocations, in bytes "

@@ -26,10 +26,17 @@ static void shareAcrossModules(GlobalObject &GO) {
 
 // [base, span] of the running thread; zero before its first check.
 static GlobalVariable *stackLimits(Module &M) {
-  if (GlobalVariable *GV = M.getNamedGlobal(LimitsName))
-    return GV;
   Type *Word = M.getDataLayout().getIntPtrType(M.getContext());
   auto *Ty = ArrayType::get(Word, 2);
+  if (GlobalVariable *GV = M.getNamedGlobal(LimitsName)) {
+    if (GV->isDeclaration() && GV->getValueType() == Ty &&
+        GV->isThreadLocal()) { // the program reads them (tests, debuggers)
+      GV->setInitializer(Constant::getNullValue(Ty));
+      GV->setLinkage(GlobalValue::LinkOnceODRLinkage);
+      shareAcrossModules(*GV);
+    }
+    return GV;
+  }
   auto *GV = new GlobalVariable(
       M, Ty, /*isConstant=*/false, GlobalValue::LinkOnceODRLinkage,
       Constant::getNullValue(Ty), LimitsName, nullptr,
@@ -42,15 +49,18 @@ static GlobalVariable *stackLimits(Module &M) {
 // check of a thread computes its limits; later ones land here only when the
 // fast check failed, and repeat it.
 static Function *slowPath(Module &M) {
-  if (Function *F = M.getFunction(SlowPathName))
-    return F;
   LLVMContext &Ctx = M.getContext();
   Type *Word = M.getDataLayout().getIntPtrType(Ctx);
   Type *I32 = Type::getInt32Ty(Ctx);
   Type *Ptr = PointerType::getUnqual(Ctx);
-  Function *F = Function::Create(
-      FunctionType::get(Type::getInt1Ty(Ctx), {Word, Word}, false),
-      GlobalValue::LinkOnceODRLinkage, SlowPathName, M);
+  auto *Ty = FunctionType::get(Type::getInt1Ty(Ctx), {Word, Word}, false);
+  Function *F = M.getFunction(SlowPathName);
+  if (F && !F->isDeclaration())
+    return F;
+  if (F && F->getFunctionType() == Ty) // the program calls it (tests)
+    F->setLinkage(GlobalValue::LinkOnceODRLinkage);
+  else // a name of the same spelling with another type gets renamed
+    F = Function::Create(Ty, GlobalValue::LinkOnceODRLinkage, SlowPathName, M);
   shareAcrossModules(*F);
   F->addFnAttr(Attribute::NoInline);
   F->addFnAttr(Attribute::Cold);
