@@ -181,41 +181,20 @@ void Rewriter::guardFree(FreeCall &Free, const std::vector<Value *> &Slots) {
 }
 
 bool Rewriter::run() {
-  uint64_t Need = 0, MaxAlign = 1;
+  SmallVector<std::pair<uint64_t, uint64_t>, 4> Sizes;
   for (const Decision &Dec : D)
-    if (Dec.Where != Placement::Heap) {
-      Need += alignTo(Dec.Bytes, Dec.Align);
-      MaxAlign = std::max(MaxAlign, Dec.Align);
-    }
-  if (Need == 0)
+    if (Dec.Where != Placement::Heap)
+      Sizes.push_back({Dec.Bytes, Dec.Align});
+  if (Sizes.empty())
     return false;
-  PHINode *Room = emitStackRoomCheck(*FR.F, Need + MaxAlign);
-  // The slots: allocas of their own block, entered once per call of the
-  // function when there is room; null otherwise. (An alloca sized by
-  // `select room, N, 0` would do the same, but LLVM may fold its size.)
-  Instruction *SlotTerm = SplitBlockAndInsertIfThen(
-      Room, Room->getParent()->getFirstInsertionPt(), /*Unreachable=*/false);
-  BasicBlock *Head = Room->getParent(), *SlotBB = SlotTerm->getParent();
-  SlotBB->setName("escape.slots");
-  BasicBlock *Join = SlotTerm->getSuccessor(0);
-  IRBuilder<> SB(SlotTerm), JB(Join, Join->begin());
-  auto *Null = ConstantPointerNull::get(PointerType::getUnqual(Ctx));
+  GuardedSlots G = emitGuardedSlots(*FR.F, Sizes);
   std::vector<Value *> Slots(FR.Sites.size(), nullptr);
-  for (unsigned I = 0, E = FR.Sites.size(); I != E; ++I) {
-    if (D[I].Where == Placement::Heap)
-      continue;
-    AllocaInst *Alloca = SB.CreateAlloca(
-        ArrayType::get(SB.getInt8Ty(), D[I].Bytes), nullptr, "escape.slot");
-    Alloca->setAlignment(llvm::Align(D[I].Align));
-    PHINode *Slot = JB.CreatePHI(Alloca->getType(), 2, "escape.slot.p");
-    Slot->addIncoming(Alloca, SlotBB);
-    Slot->addIncoming(Null, Head);
-    Slots[I] = Slot;
-  }
-  // Only now: a site may be the first instruction of Join.
+  for (unsigned I = 0, N = 0, E = FR.Sites.size(); I != E; ++I)
+    if (D[I].Where != Placement::Heap)
+      Slots[I] = G.Slots[N++];
   for (unsigned I = 0, E = FR.Sites.size(); I != E; ++I)
     if (Slots[I])
-      convert(FR.Sites[I], D[I], Room, Slots[I]);
+      convert(FR.Sites[I], D[I], G.Room, Slots[I]);
   for (FreeCall &Free : FR.Frees)
     guardFree(Free, Slots);
   // A callee that receives a pointer into a stack slot must not be a tail

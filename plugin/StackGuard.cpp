@@ -5,7 +5,6 @@
 #include "llvm/IR/MDBuilder.h"
 #include "llvm/IR/Module.h"
 #include "llvm/TargetParser/Triple.h"
-#include "llvm/Transforms/Utils/BasicBlockUtils.h"
 
 using namespace llvm;
 
@@ -133,9 +132,17 @@ static Function *slowPath(Module &M) {
   return F;
 }
 
-PHINode *emitStackRoomCheck(Function &F, uint64_t Need) {
+GuardedSlots emitGuardedSlots(Function &F,
+                              ArrayRef<std::pair<uint64_t, uint64_t>> Slots) {
   Module &M = *F.getParent();
-  Type *Word = M.getDataLayout().getIntPtrType(F.getContext());
+  LLVMContext &Ctx = F.getContext();
+  Type *Word = M.getDataLayout().getIntPtrType(Ctx);
+  uint64_t Need = 0, MaxAlign = 1;
+  for (auto [Bytes, Alignment] : Slots) {
+    Need += alignTo(Bytes, Alignment);
+    MaxAlign = std::max(MaxAlign, Alignment);
+  }
+  Need += MaxAlign; // the realignment of the first one
   GlobalVariable *LimitsVar = stackLimits(M);
   BasicBlock &Entry = F.getEntryBlock();
   Instruction *At = &*Entry.getFirstNonPHIOrDbgOrAlloca();
@@ -145,7 +152,16 @@ PHINode *emitStackRoomCheck(Function &F, uint64_t Need) {
     if (auto *AI = dyn_cast<AllocaInst>(&I))
       if (isa<Constant>(AI->getArraySize()))
         AI->moveBefore(Entry, At->getIterator());
-  IRBuilder<> B(At);
+
+  // entry:  short = (sp - need - base) >=u span; br short, slow, slots
+  // slow:   br slow_path(sp, need), slots, join
+  // slots:  the allocas; br join
+  // join:   room and each slot (null without room)
+  BasicBlock *Join = Entry.splitBasicBlock(At->getIterator(), "escape.join");
+  auto *Slow = BasicBlock::Create(Ctx, "escape.slow", &F, Join);
+  auto *SlotBB = BasicBlock::Create(Ctx, "escape.slots", &F, Join);
+  Entry.getTerminator()->eraseFromParent();
+  IRBuilder<> B(&Entry);
   Value *SP = B.CreatePtrToInt(B.CreateStackSave("escape.sp"), Word);
   Value *Limits = B.CreateThreadLocalAddress(LimitsVar);
   Value *Base = B.CreateLoad(Word, Limits, "escape.base");
@@ -155,18 +171,35 @@ PHINode *emitStackRoomCheck(Function &F, uint64_t Need) {
   Value *NeedV = ConstantInt::get(Word, Need);
   Value *Short = B.CreateICmpUGE(B.CreateSub(B.CreateSub(SP, NeedV), Base),
                                  Span, "escape.short");
-  Instruction *SlowTerm = SplitBlockAndInsertIfThen(
-      Short, At->getIterator(), /*Unreachable=*/false,
-      MDBuilder(F.getContext()).createBranchWeights(1, 1 << 20));
-  BasicBlock *Head = &Entry, *Slow = SlowTerm->getParent();
-  Slow->setName("escape.slow");
-  IRBuilder<> SB(SlowTerm);
-  Value *SlowRoom = SB.CreateCall(slowPath(M), {SP, NeedV});
-  IRBuilder<> TB(At->getParent(), At->getParent()->begin());
-  PHINode *Room = TB.CreatePHI(B.getInt1Ty(), 2, "escape.room");
-  Room->addIncoming(B.getTrue(), Head);
-  Room->addIncoming(SlowRoom, Slow);
-  return Room;
+  B.CreateCondBr(Short, Slow, SlotBB,
+                 MDBuilder(Ctx).createBranchWeights(1, 1 << 20));
+
+  B.SetInsertPoint(Slow);
+  B.CreateCondBr(B.CreateCall(slowPath(M), {SP, NeedV}), SlotBB, Join);
+
+  GuardedSlots G;
+  B.SetInsertPoint(SlotBB);
+  std::vector<AllocaInst *> Allocas;
+  for (auto [Bytes, Alignment] : Slots) {
+    AllocaInst *AI = B.CreateAlloca(ArrayType::get(B.getInt8Ty(), Bytes),
+                                    nullptr, "escape.slot");
+    AI->setAlignment(Align(Alignment));
+    Allocas.push_back(AI);
+  }
+  B.CreateBr(Join);
+
+  B.SetInsertPoint(Join, Join->begin());
+  G.Room = B.CreatePHI(B.getInt1Ty(), 2, "escape.room");
+  G.Room->addIncoming(B.getTrue(), SlotBB);
+  G.Room->addIncoming(B.getFalse(), Slow);
+  auto *Null = ConstantPointerNull::get(PointerType::getUnqual(Ctx));
+  for (AllocaInst *AI : Allocas) {
+    PHINode *P = B.CreatePHI(AI->getType(), 2, "escape.slot.p");
+    P->addIncoming(AI, SlotBB);
+    P->addIncoming(Null, Slow);
+    G.Slots.push_back(P);
+  }
+  return G;
 }
 
 } // namespace escape

@@ -22,6 +22,7 @@
 
 #include "llvm/IR/Function.h"
 #include "llvm/IR/Instructions.h"
+#include <vector>
 
 namespace escape {
 
@@ -29,10 +30,17 @@ namespace escape {
 /// takes them.
 inline constexpr uint64_t MinStackReserve = 64 * 1024;
 
-/// Emits the check for \p Need bytes after the static allocas of \p F's
-/// entry block. The result is true when the objects may go on the stack; the
-/// slots belong right after it (its block is entered once per call).
-llvm::PHINode *emitStackRoomCheck(llvm::Function &F, uint64_t Need);
+struct GuardedSlots {
+  llvm::PHINode *Room = nullptr;            // true when the slots exist
+  std::vector<llvm::PHINode *> Slots;       // each slot, or null without room
+};
+
+/// Emits the check after the static allocas of \p F's entry block and, when
+/// it passes, one alloca per (bytes, alignment) of \p Slots. Their block is
+/// entered once per call of \p F, outside every cycle.
+GuardedSlots
+emitGuardedSlots(llvm::Function &F,
+                 llvm::ArrayRef<std::pair<uint64_t, uint64_t>> Slots);
 
 } // namespace escape
 

@@ -27,16 +27,16 @@ declare void @use(ptr nocapture readonly) nofree nocallback
 ; CHECK-NEXT:    [[LOW:%.*]] = sub i64 [[SP]], 32
 ; CHECK-NEXT:    [[OFF:%.*]] = sub i64 [[LOW]], %escape.base
 ; CHECK-NEXT:    %escape.short = icmp uge i64 [[OFF]], %escape.span
-; CHECK-NEXT:    br i1 %escape.short, label %escape.slow, label %[[CHECKED:.*]], !prof
+; CHECK-NEXT:    br i1 %escape.short, label %escape.slow, label %escape.slots, !prof
 ; CHECK:       escape.slow:
 ; CHECK-NEXT:    [[SLOW:%.*]] = call i1 @__escape_stack_room_slow(i64 [[SP]], i64 32)
-; CHECK:       [[CHECKED]]:
-; CHECK-NEXT:    %escape.room = phi i1 [ true, %{{.*}} ], [ [[SLOW]], %escape.slow ]
-; CHECK-NEXT:    br i1 %escape.room, label %escape.slots, label %[[SLOTTED:.*]]
+; CHECK-NEXT:    br i1 [[SLOW]], label %escape.slots, label %escape.join
 ; CHECK:       escape.slots:
 ; CHECK-NEXT:    %escape.slot = alloca [16 x i8], align 16
-; CHECK:       [[SLOTTED]]:
-; CHECK-NEXT:    %escape.slot.p = phi ptr [ %escape.slot, %escape.slots ], [ null, %[[CHECKED]] ]
+; CHECK-NEXT:    br label %escape.join
+; CHECK:       escape.join:
+; CHECK-NEXT:    %escape.room = phi i1 [ true, %escape.slots ], [ false, %escape.slow ]
+; CHECK-NEXT:    %escape.slot.p = phi ptr [ %escape.slot, %escape.slots ], [ null, %escape.slow ]
 ; CHECK-NEXT:    br i1 %escape.room, label %[[STACK:.*]], label %[[HEAP:.*]]
 ; CHECK:       [[HEAP]]:
 ; CHECK-NEXT:    %p = call align 8 ptr @malloc(i64 16), !escape.fallback
