@@ -11,6 +11,16 @@
 // next to it; ownership moves (into a global slot, a box, another variable)
 // clear the source; frees clear the variable; every use is guarded by a NULL
 // check. Addresses never reach the checksum. Leaks are allowed.
+//
+// About 40% of the seeds also get deep recursion (recursion()): a directly
+// recursive function, a pair of mutually recursive ones, or both, whose
+// heap temporaries (64..1024 bytes, some of variable size) are live across
+// the recursive call. The depth is a run-time value (vseed) chosen so that a
+// stack slot per level for any one of the big constant-size temporaries
+// needs over 10 MiB, while the recursion's own frames (no address-taken
+// locals) need about 3 MiB at most, even at -O0 or under ASan: well within
+// the usual 8 MiB. Those decisions come from a second random stream, so the
+// rest of a seed's program is the same as without recursion.
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -59,7 +69,8 @@ static void size_expr(char *buf, size_t len) {
 
 // A condition that varies at run time: on the function's argument s.
 static void cond_expr(char *buf, size_t len) {
-  snprintf(buf, len, "((s + %d) %% %d == 0)", pick(7), 2 + pick(3));
+  int a = pick(7);
+  snprintf(buf, len, "((s + %d) %% %d == 0)", a, 2 + pick(3));
 }
 
 static void library(void) {
@@ -120,6 +131,17 @@ static void library(void) {
        "  if (d > 0) r += rec(d - 1, n, s + 1) * 3;\n"
        "  if (d & 1) free(p); else release(p);\n"
        "  return r;\n"
+       "}\n"
+       "NOINLINE unsigned long peek(const u8 *p, size_t n, size_t i) {\n"
+       "  return p[i % n] * 131u + p[n - 1] + n;\n"
+       "}\n"
+       "NOINLINE void poke(u8 *p, size_t n, size_t i, unsigned v) {\n"
+       "  p[i % n] = (u8)v;\n"
+       "  p[0] ^= (u8)(v >> 3);\n"
+       "}\n"
+       "static size_t rsize(unsigned k) {\n"
+       "  static const size_t t[] = {64, 100, 128, 256, 300, 512, 777, 1024};\n"
+       "  return t[(vseed * 5 + k) % 8];\n"
        "}\n"
        "NOINLINE void g_clear(void) {\n"
        "  for (int k = 0; k < 8; k++) { free(g_slot[k]); g_slot[k] = NULL; g_size[k] = 0; }\n"
@@ -252,15 +274,18 @@ static void statement(int depth) {
     break;
   }
   // Calls to earlier functions, lending a variable (read only).
-  if (nfuncs > 0 && chance(12))
-    out("mix(%sf%d(s + %d, v%d, n%d));", prefix, pick(nfuncs), 1 + pick(9), i, i);
+  if (nfuncs > 0 && chance(12)) {
+    int f = pick(nfuncs);
+    out("mix(%sf%d(s + %d, v%d, n%d));", prefix, f, 1 + pick(9), i, i);
+  }
   if (chance(10))
     out("if %s goto out;", c);
 }
 
 static void function(int idx) {
-  out("%s%sunsigned long %sf%d(unsigned s, const u8 *arg, size_t an) {",
-      chance(50) ? "NOINLINE " : "", chance(50) ? "static " : "", prefix, idx);
+  const char *noinline = chance(50) ? "NOINLINE " : "";
+  out("%s%sunsigned long %sf%d(unsigned s, const u8 *arg, size_t an) {", noinline,
+      chance(50) ? "static " : "", prefix, idx);
   indent++;
   out("u8 *v0 = NULL, *v1 = NULL, *v2 = NULL, *v3 = NULL;");
   out("size_t n0 = 0, n1 = 0, n2 = 0, n3 = 0;");
@@ -284,6 +309,126 @@ static void function(int idx) {
   out("}");
 }
 
+// Deep recursion. Every level holds one or two "big" temporaries of
+// constant size, each of at least `big` bytes, where the depth is such that
+// depth * big >= REC_STACK for direct recursion, and depth / 2 * big >=
+// REC_STACK for mutual recursion (each function runs at every other level):
+// a plugin that gives any one of them a stack slot per level needs over
+// REC_STACK of stack, whatever else it keeps on the heap. Besides, a level
+// may hold one small or variable-size temporary (64..1024 bytes), and may use
+// a scratch object that it frees before the call. All temporaries are used
+// before and after the recursive call and freed on every path. The depth is
+// at most REC_STACK / 256 = 40960; allocations are bounded by REC_ALLOCS per
+// subprogram, for run time.
+enum { REC_STACK = 10 << 20, REC_ALLOCS = 60000 };
+
+static const int rec_sizes[] = {64, 96, 128, 200, 256, 320, 384, 512, 640, 768, 1000, 1024};
+enum { REC_NSIZES = sizeof rec_sizes / sizeof *rec_sizes };
+
+// A size of rec_sizes of at least lo, at random.
+static int rec_size(int lo) {
+  int k = 0;
+  while (rec_sizes[k] < lo)
+    k++;
+  return rec_sizes[k + pick(REC_NSIZES - k)];
+}
+
+// One recursive function name(int d, unsigned s) that recurses through
+// callee (itself or its partner), with big temporaries of at least big
+// bytes and at most allocs allocations per level.
+static void rec_function(const char *name, const char *callee, const char *attrs, int big,
+                         int allocs) {
+  out("%sunsigned long %s(int d, unsigned s) {", attrs, name);
+  indent++;
+  out("unsigned long r = (unsigned long)d * %d + s;", 1 + pick(97));
+  int nbig = allocs >= 2 ? 1 + pick(2) : 1;
+  int extra = allocs > nbig && chance(50) ? pick(nbig + 1) : -1; // its index
+  if (allocs > nbig + (extra >= 0) && chance(20)) // a scratch object freed before the call
+    out("{ size_t nk = %d; u8 *k = malloc(nk); if (k) { memset(k, d & 255, nk); r += peek(k, nk, s); free(k); } }",
+        rec_size(0));
+  int nt = nbig + (extra >= 0);
+  for (int t = 0; t < nt; t++) {
+    char sz[64];
+    if (t != extra)
+      snprintf(sz, sizeof sz, "%d", rec_size(big));
+    else if (chance(30))
+      snprintf(sz, sizeof sz, "%d", rec_sizes[pick(4)]);
+    else if (chance(50))
+      snprintf(sz, sizeof sz, "rsize(%d)", pick(8));
+    else
+      snprintf(sz, sizeof sz, "64 + (size_t)(d %% 16) * %d", 10 + pick(51));
+    out("size_t n%d = %s;", t, sz);
+    if (chance(30)) {
+      out("u8 *t%d = calloc(n%d, 1);", t, t);
+      if (chance(50))
+        out("if (t%d) poke(t%d, n%d, d, s + %d);", t, t, t, pick(100));
+    } else {
+      out("u8 *t%d = malloc(n%d);", t, t);
+      out("if (t%d) memset(t%d, (int)((s + %d) & 255), n%d);", t, t, pick(256), t);
+    }
+    if (chance(50))
+      out("if (t%d) r ^= peek(t%d, n%d, s);", t, t, t);
+  }
+  int mul = 1 + 2 * pick(8), add = pick(50);
+  out("if (d > 0) r += %s(d - 1, s * %d + %d) * %d;", callee, mul, add, 1 + pick(9));
+  for (int t = 0; t < nt; t++) {
+    if (chance(30))
+      out("if (t%d) { poke(t%d, n%d, s, d); r = r * 7 + peek(t%d, n%d, d * %d); }", t, t, t, t, t,
+          1 + pick(13));
+    else
+      out("if (t%d) r = r * 7 + peek(t%d, n%d, d * %d);", t, t, t, 1 + pick(13));
+  }
+  int down = chance(50);
+  for (int t = 0; t < nt; t++)
+    out("free(t%d);", down ? nt - 1 - t : t);
+  out("return r;");
+  indent--;
+  out("}");
+}
+
+static const char *rec_attrs(void) {
+  static const char *const a[] = {"NOINLINE ", "NOINLINE static ", "static ", ""};
+  return a[pick(4)];
+}
+
+static int ceil_div(int a, int b) { return (a + b - 1) / b; }
+
+static int min_int(int a, int b) { return a < b ? a : b; }
+
+// Emits the recursive functions of a subprogram (on the second random
+// stream) and the calls run() makes to them into calls[0..1] (empty: none).
+static void recursion(char calls[2][128]) {
+  calls[0][0] = calls[1][0] = 0;
+  if (!chance(40))
+    return;
+  int kind = pick(5); // 0, 1: direct; 2, 3: mutual; 4: both
+  // Both: half the budget each, and bigger temporaries so less deep.
+  int budget = kind == 4 ? REC_ALLOCS / 2 : REC_ALLOCS;
+  if (kind < 2 || kind == 4) {
+    char name[48];
+    snprintf(name, sizeof name, "%srd", prefix);
+    int big = rec_size(kind == 4 ? 512 : 256), depth = ceil_div(REC_STACK, big);
+    out("// direct recursion: temporaries live across the recursive call");
+    rec_function(name, name, rec_attrs(), big, min_int(4, budget / depth));
+    snprintf(calls[0], sizeof calls[0], "mix(%s(%d + (int)(vseed %% 8), %d));", name, depth,
+             pick(1000));
+  }
+  if (kind >= 2) {
+    char a[48], b[48];
+    snprintf(a, sizeof a, "%sma", prefix);
+    snprintf(b, sizeof b, "%smb", prefix);
+    int big = rec_size(kind == 4 ? 768 : 512), depth = 2 * ceil_div(REC_STACK, big);
+    int allocs = min_int(4, budget / depth);
+    const char *battrs = rec_attrs();
+    out("// mutual recursion: temporaries live across the recursive calls");
+    out("%sunsigned long %s(int d, unsigned s);", battrs, b);
+    rec_function(a, b, rec_attrs(), big, allocs);
+    rec_function(b, a, battrs, big, allocs);
+    snprintf(calls[1], sizeof calls[1], "mix(%s(%d + (int)(vseed %% 8), %d));", a, depth,
+             pick(1000));
+  }
+}
+
 static void subprogram(unsigned seed) {
   rng = seed * 0x2545f4914f6cdd1du + 1;
   snprintf(prefix, sizeof prefix, "s%u_", seed);
@@ -293,15 +438,32 @@ static void subprogram(unsigned seed) {
     function(k);
     nfuncs++;
   }
+  // Recursion comes from its own stream, so the rest stays as it was.
+  uint64_t main_rng = rng;
+  rng = seed * 0x9e3779b97f4a7c15u + 0x5851f42d4c957f2du;
+  char calls[2][128];
+  recursion(calls);
+  int late = pick(4); // bit k: calls[k] after the other calls
+  rng = main_rng;
   out("void %srun(void) {", prefix);
   indent++;
   out("chk = %u;", seed);
   out("u8 *arg = malloc(32); wr(arg, 32, %u);", seed);
-  for (int k = 0; k < 4 + pick(6); k++)
-    out("mix(%sf%d(%d, %s, 32));", prefix, pick(n), pick(1000), chance(50) ? "arg" : "NULL");
+  for (int k = 0; k < 2; k++)
+    if (calls[k][0] && !(late >> k & 1))
+      out("%s", calls[k]);
+  for (int k = 0; k < 4 + pick(6); k++) {
+    int f = pick(n), sv = pick(1000);
+    out("mix(%sf%d(%d, %s, 32));", prefix, f, sv, chance(50) ? "arg" : "NULL");
+  }
+  for (int k = 0; k < 2; k++)
+    if (calls[k][0] && (late >> k & 1))
+      out("%s", calls[k]);
   out("free(arg);");
   out("g_clear();");
+  // Flushed, so a crash in a later seed keeps the earlier seeds' lines.
   out("printf(\"seed %u: %%lu\\n\", chk);", seed);
+  out("fflush(stdout);");
   indent--;
   out("}");
 }
