@@ -1,7 +1,6 @@
 //===-- Recursion.cpp - Functions that may run again while they run -------===//
 #include "Recursion.h"
 #include "AllocSites.h"
-#include "Build.h"
 #include "LibcModel.h"
 
 #include "llvm/IR/InstIterator.h"
@@ -31,6 +30,24 @@ static bool callsBack(StringRef Name) {
 // waits: it says so (`__attribute__((leaf))` is `nocallback`), it never
 // returns (exit, abort, longjmp: nothing of the caller runs again), or it is
 // a C library function that takes no callback.
+// C library functions that neither TargetLibraryInfo nor the model table
+// know, and that never run code of the program: among them the ones the stack
+// check itself calls, so that a second run of the pass sees no cycle.
+static bool isPlainLibraryCall(StringRef Name) {
+  static const char *const Sorted[] = {
+      "__errno_location",     "__sigsetjmp",
+      "_setjmp",              "getpid",
+      "getppid",              "gettid",
+      "nanosleep",            "pthread_attr_destroy",
+      "pthread_attr_getstack", "pthread_attr_init",
+      "pthread_attr_setstacksize", "pthread_getattr_np",
+      "pthread_self",         "sched_yield",
+      "setjmp",               "sigsetjmp",
+      "sleep",                "usleep"};
+  return std::binary_search(std::begin(Sorted), std::end(Sorted), Name,
+                            [](StringRef A, StringRef B) { return A < B; });
+}
+
 static bool isLeafCall(const CallBase &CB, const Function &Callee,
                        const TargetLibraryInfo &TLI) {
   if (Callee.hasFnAttribute(Attribute::NoCallback) ||
@@ -40,7 +57,7 @@ static bool isLeafCall(const CallBase &CB, const Function &Callee,
     return false;
   LibFunc LF;
   return (TLI.getLibFunc(Callee, LF) && TLI.has(LF)) ||
-         lookupLibc(Callee.getName()) ||
+         lookupLibc(Callee.getName()) || isPlainLibraryCall(Callee.getName()) ||
          classifyHeapCall(CB, TLI) != HeapFn::None;
 }
 
@@ -81,8 +98,8 @@ ExtendedCallGraph::targetsOf(const CallBase &CB,
     return {};
   if (!Callee->isDeclaration()) {
     unsigned Node = Id.lookup(Callee);
-    if (hasExactBody(*Callee))
-      return {Node};
+    if (!GlobalValue::isInterposableLinkage(Callee->getLinkage()))
+      return {Node}; // this body, or an equivalent one (ODR)
     return {Node, Outside}; // the linker may pick another body
   }
   if (isLeafCall(CB, *Callee, TLI))

@@ -3,6 +3,9 @@
 ; the pointers stored in it); nocapture + nofree + readonly does; a plain
 ; declaration is an unknown function. Intrinsics with nocapture operands
 ; (memset, lifetime markers) move nothing.
+; The test functions are internal and called only from main, so none of them
+; may recur through the unknown declarations (a function that may recur keeps
+; its objects on the heap whatever the declaration says).
 ; RUN: %opt_escape -passes='print<escape>' -disable-output %s 2>&1 | FileCheck %s --implicit-check-not='site ' --implicit-check-not='free of' --implicit-check-not='param '
 
 declare ptr @malloc(i64)
@@ -14,20 +17,20 @@ declare void @ext_nocapture_nofree_writes(ptr nocapture) nofree
 declare void @ext_readnone_nofree(ptr nocapture readnone) nofree
 declare void @llvm.memset.p0.i64(ptr, i8, i64, i1)
 
-define void @plain() {
+define internal void @plain() {
   %m = call ptr @malloc(i64 16)
   call void @ext(ptr %m)
   ret void
 }
 
-define void @nocapture_only() {
+define internal void @nocapture_only() {
   %m = call ptr @malloc(i64 16)
   call void @ext_nocapture(ptr %m)
   call void @free(ptr %m)
   ret void
 }
 
-define void @nocapture_readonly_nofree() {
+define internal void @nocapture_readonly_nofree() {
   %m = call ptr @malloc(i64 16)
   call void @ext_nocapture_readonly_nofree(ptr %m)
   call void @free(ptr %m)
@@ -35,7 +38,7 @@ define void @nocapture_readonly_nofree() {
 }
 
 ; The callee may read and copy what the object holds: its content leaks.
-define void @content_of_nocapture_arg() {
+define internal void @content_of_nocapture_arg() {
   %slot = alloca ptr
   %m = call ptr @malloc(i64 16)
   store ptr %m, ptr %slot
@@ -44,7 +47,7 @@ define void @content_of_nocapture_arg() {
 }
 
 ; readnone: not even the content is touched.
-define void @content_of_readnone_arg() {
+define internal void @content_of_readnone_arg() {
   %slot = alloca ptr
   %m = call ptr @malloc(i64 16)
   store ptr %m, ptr %slot
@@ -54,18 +57,29 @@ define void @content_of_readnone_arg() {
 }
 
 ; The attribute on the call site counts as well.
-define void @callsite_attributes() {
+define internal void @callsite_attributes() {
   %m = call ptr @malloc(i64 16)
   call void @ext(ptr nocapture readonly %m) nofree
   call void @free(ptr %m)
   ret void
 }
 
-define void @memset_intrinsic() {
+define internal void @memset_intrinsic() {
   %m = call ptr @malloc(i64 16)
   call void @llvm.memset.p0.i64(ptr %m, i8 0, i64 16, i1 false)
   call void @free(ptr %m)
   ret void
+}
+
+define i32 @main() {
+  call void @plain()
+  call void @nocapture_only()
+  call void @nocapture_readonly_nofree()
+  call void @content_of_nocapture_arg()
+  call void @content_of_readnone_arg()
+  call void @callsite_attributes()
+  call void @memset_intrinsic()
+  ret i32 0
 }
 
 ; CHECK-LABEL: function plain{{$}}
@@ -87,3 +101,4 @@ define void @memset_intrinsic() {
 ; CHECK-LABEL: function memset_intrinsic{{$}}
 ; CHECK-NEXT:   site malloc(16): moved to stack
 ; CHECK-NEXT:   free of m: sites {0}
+; CHECK-LABEL: function main{{$}}

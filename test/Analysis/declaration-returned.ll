@@ -5,8 +5,10 @@
 @g = global ptr null
 declare ptr @malloc(i64)
 declare void @free(ptr)
-declare ptr @pass(ptr nocapture readonly returned) nofree
-declare ptr @other(ptr nocapture readonly) nofree
+; nocallback: the callees do not call back into this module, so no function
+; here may recur through them (one that may keeps its objects on the heap).
+declare ptr @pass(ptr nocapture readonly returned) nofree nocallback
+declare ptr @other(ptr nocapture readonly) nofree nocallback
 
 define void @returned_to_global() {
   %m = call ptr @malloc(i64 16)

@@ -8,7 +8,9 @@
 declare ptr @malloc(i64)
 declare void @free(ptr)
 declare ptr @strdup(ptr)
-declare void @use(ptr nocapture readonly) nofree
+; nocallback: @use does not call back into this module, so no function here
+; may recur through it (one that may keeps its objects on the heap).
+declare void @use(ptr nocapture readonly) nofree nocallback
 
 ; Freed on every path (C65).
 define i32 @all_paths(i1 %c) {

@@ -1,7 +1,9 @@
 ; qsort and bsearch hand pointers into their array to the comparator: a
 ; comparator with a summary decides (C53). An unknown comparator (a
 ; parameter, a declaration) is an indirect call: the array itself escapes,
-; and what is stored in it is stored into an escaping object.
+; and what is stored in it is stored into an escaping object. qsort calls
+; the comparator while the caller waits: a comparator that calls the sorter
+; again makes the sorter recur through qsort, and an unknown one may.
 ; RUN: %opt_escape -passes='print<escape>' -disable-output %s 2>&1 | FileCheck %s --implicit-check-not='site ' --implicit-check-not='free of' --implicit-check-not='param '
 
 @g = global ptr null
@@ -79,6 +81,25 @@ define i32 @search_known() {
   ret i32 %v
 }
 
+; A comparator that sorts again: the sorter's scratch object does not
+; escape (qsort never sees it), but every level of the recursion would hold
+; one.
+define i32 @cmp_sorts_again(ptr %a, ptr %b) {
+  call void @sort_nested()
+  ret i32 0
+}
+
+define void @sort_nested() {
+  %arr = alloca [2 x i32]
+  %t = call ptr @malloc(i64 4)
+  store i32 1, ptr %t
+  %v = load i32, ptr %t
+  store i32 %v, ptr %arr
+  call void @qsort(ptr %arr, i64 1, i64 4, ptr @cmp_sorts_again)
+  call void @free(ptr %t)
+  ret void
+}
+
 ; CHECK-LABEL: function cmp{{$}}
 ; CHECK-NEXT:   param a: heap=-1 result=-1 free=-1
 ; CHECK-NEXT:   param b: heap=-1 result=-1 free=-1
@@ -90,11 +111,17 @@ define i32 @search_known() {
 ; CHECK-NEXT:   site malloc(4): moved to stack
 ; CHECK-LABEL: function sort_leaky{{$}}
 ; CHECK-NEXT:   site malloc(4): escapes to heap: passed to `leaky_cmp` (leaking param `a`)
-; CHECK-LABEL: function sort_unknown{{$}}
+; CHECK-LABEL: function sort_unknown (recursive){{$}}
 ; CHECK-NEXT:   param fn: heap=-1 result=-1 free=-1
 ; CHECK-NEXT:   site malloc(4): escapes to heap: stored into escaping object
-; CHECK-LABEL: function sort_declared{{$}}
+; CHECK-LABEL: function sort_declared (recursive){{$}}
 ; CHECK-NEXT:   site malloc(4): escapes to heap: stored into escaping object
 ; CHECK-LABEL: function search_known{{$}}
 ; CHECK-NEXT:   site malloc(4): moved to stack
 ; CHECK-NEXT:   site malloc(4): moved to stack
+; CHECK-LABEL: function cmp_sorts_again (recursive){{$}}
+; CHECK-NEXT:   param a: heap=-1 result=-1 free=-1
+; CHECK-NEXT:   param b: heap=-1 result=-1 free=-1
+; CHECK-LABEL: function sort_nested (recursive){{$}}
+; CHECK-NEXT:   site malloc(4): stays on heap: recursive function (through `qsort`)
+; CHECK-NEXT:   free of t: sites {0}

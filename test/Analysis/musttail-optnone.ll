@@ -28,7 +28,7 @@ define ptr @unoptimized_returned() noinline optnone {
   ret ptr %m
 }
 
-; CHECK-LABEL: function tail{{$}}
+; CHECK-LABEL: function tail (recursive){{$}}
 ; CHECK-NEXT:   site malloc(16): stays on heap: function has a musttail call
 ; CHECK-NEXT:   free of m: sites {0}
 ; CHECK-LABEL: function unoptimized{{$}}

@@ -99,7 +99,7 @@ define i1 @compared() {
 ; CHECK-NEXT:   site malloc(16): escapes to heap: converted to integer
 ; CHECK-LABEL: function stored_to_local_only{{$}}
 ; CHECK-NEXT:   site malloc(16): moved to stack
-; CHECK-LABEL: function passed_to_call{{$}}
+; CHECK-LABEL: function passed_to_call (recursive){{$}}
 ; CHECK-NEXT:   site malloc(16): escapes to heap: converted to integer
 ; CHECK-LABEL: function difference{{$}}
 ; CHECK-NEXT:   site malloc(16): moved to stack

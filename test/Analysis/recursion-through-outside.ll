@@ -120,3 +120,12 @@ define i32 @sorters() {
   call void @sort_back()
   ret i32 0
 }
+
+; A second run (ThinLTO on LLVM 19 runs the pass twice) sees the stack check
+; it emitted as a call that cannot come back: nothing turns recursive.
+; RUN: %opt_escape -passes=escape -S %s | %opt_escape -passes='print<escape>' -disable-output 2>&1 | FileCheck --check-prefix=SECOND %s
+; SECOND-DAG: function visible_leaf{{$}}
+; SECOND-DAG: function hidden{{$}}
+; SECOND-DAG: function main{{$}}
+; SECOND-DAG: function sort_plain{{$}}
+; SECOND-DAG: function __escape_stack_room_slow{{$}}

@@ -1,6 +1,6 @@
 // The YAML records of objects that do not escape: MovedToStack (!Passed;
-// the variable-size form adds SizeOperand and Limit) and StaysOnHeap
-// (!Missed, with Reason and ReasonKind).
+// the variable-size form adds SizeOperand and Limit; both end with the
+// run-time condition) and StaysOnHeap (!Missed, with Reason and ReasonKind).
 // Compiled as a short relative path, so that YAML never wraps DebugLoc.
 // RUN: rm -rf %t && mkdir %t && cp %s %t/y.c && cd %t
 // RUN: %clang_escape -O2 -g -fsave-optimization-record -foptimization-record-passes=escape -foptimization-record-file=y.yaml -c y.c -o /dev/null
@@ -38,7 +38,7 @@ int fixed(void) {
   // YAML-NEXT:   - String:          '('
   // YAML-NEXT:   - Size:            '48'
   // YAML-NEXT:   - String:          ')'
-  // YAML-NEXT:   - String:          ' does not escape: moved to stack'
+  // YAML-NEXT:   - String:          ' does not escape: moved to stack while the stack has room'
   char *p = malloc(48);
   p[0] = 1;
   int r = peek(p);
@@ -50,7 +50,7 @@ int variable(size_t n) {
   // YAML:      --- !Passed
   // YAML-NEXT: Pass:            escape
   // YAML-NEXT: Name:            MovedToStack
-  // YAML-NEXT: DebugLoc:        { File: {{.*}}.c, Line: [[#@LINE+11]], Column: 13 }
+  // YAML-NEXT: DebugLoc:        { File: {{.*}}.c, Line: [[#@LINE+12]], Column: 13 }
   // YAML-NEXT: Function:        variable
   // YAML-NEXT: Args:
   // YAML-NEXT:   - Callee:          malloc
@@ -61,6 +61,7 @@ int variable(size_t n) {
   // YAML-NEXT:   - SizeOperand:     n
   // YAML-NEXT:   - String:          ' <= '
   // YAML-NEXT:   - Limit:           '256'
+  // YAML-NEXT:   - String:          ' while the stack has room'
   char *p = malloc(n);
   p[0] = 1;
   int r = peek(p);
@@ -105,6 +106,29 @@ int zero(void) {
   // YAML-NEXT:   - ReasonKind:      zero-size
   char *p = malloc(0);
   int r = is_null(p);
+  free(p);
+  return r;
+}
+
+int recursive(int d) {
+  // YAML:      --- !Missed
+  // YAML-NEXT: Pass:            escape
+  // YAML-NEXT: Name:            StaysOnHeap
+  // YAML-NEXT: DebugLoc:        { File: {{.*}}.c, Line: [[#@LINE+10]], Column: 13 }
+  // YAML-NEXT: Function:        recursive
+  // YAML-NEXT: Args:
+  // YAML-NEXT:   - Callee:          malloc
+  // YAML-NEXT:   - String:          '('
+  // YAML-NEXT:   - Size:            '16'
+  // YAML-NEXT:   - String:          ')'
+  // YAML-NEXT:   - String:          ' does not escape, but stays on heap: '
+  // YAML-NEXT:   - Reason:          'recursive function (through `recursive`)'
+  // YAML-NEXT:   - ReasonKind:      recursive-function
+  char *p = malloc(16);
+  p[0] = (char)d;
+  int r = peek(p);
+  if (d > 0)
+    r += recursive(d - 1);
   free(p);
   return r;
 }
