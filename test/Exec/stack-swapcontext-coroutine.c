@@ -11,81 +11,9 @@
 #define CO_STACK (24 * 1024)
 #define CO_GUARD (64 * 1024) /* wider than any frame: an overflow faults */
 
-static long link0(int seed) { return seed; }
-
-// Each link holds its four objects across its call to the link below it.
-#define LINK_BODY(next)                                                        \
-  fill(a, 250, seed);                                                          \
-  fill(b, 250, seed + 1);                                                      \
-  fill(c, 250, seed + 2);                                                      \
-  fill(d, 250, seed + 3);                                                      \
-  long s = next(seed + 4) % 1000003;                                           \
-  s += sum(a, 250) + 2 * sum(b, 250) + 3 * sum(c, 250) + 5 * sum(d, 250);      \
-  free(d);                                                                     \
-  free(c);                                                                     \
-  free(b);                                                                     \
-  free(a);                                                                     \
-  return s
-
-// CHECK-COUNT-4: :[[@LINE+2]]:{{[0-9]+}}: remark: malloc(1000) does not escape: moved to stack while the stack has room
-NOINLINE static long link1(int seed) {
-  int *a = malloc(1000), *b = malloc(1000), *c = malloc(1000), *d = malloc(1000);
-  LINK_BODY(link0);
-}
-
-// CHECK-COUNT-4: :[[@LINE+2]]:{{[0-9]+}}: remark: malloc(1000) does not escape: moved to stack while the stack has room
-NOINLINE static long link2(int seed) {
-  int *a = malloc(1000), *b = malloc(1000), *c = malloc(1000), *d = malloc(1000);
-  LINK_BODY(link1);
-}
-
-// CHECK-COUNT-4: :[[@LINE+2]]:{{[0-9]+}}: remark: malloc(1000) does not escape: moved to stack while the stack has room
-NOINLINE static long link3(int seed) {
-  int *a = malloc(1000), *b = malloc(1000), *c = malloc(1000), *d = malloc(1000);
-  LINK_BODY(link2);
-}
-
-// CHECK-COUNT-4: :[[@LINE+2]]:{{[0-9]+}}: remark: malloc(1000) does not escape: moved to stack while the stack has room
-NOINLINE static long link4(int seed) {
-  int *a = malloc(1000), *b = malloc(1000), *c = malloc(1000), *d = malloc(1000);
-  LINK_BODY(link3);
-}
-
-// CHECK-COUNT-4: :[[@LINE+2]]:{{[0-9]+}}: remark: malloc(1000) does not escape: moved to stack while the stack has room
-NOINLINE static long link5(int seed) {
-  int *a = malloc(1000), *b = malloc(1000), *c = malloc(1000), *d = malloc(1000);
-  LINK_BODY(link4);
-}
-
-// CHECK-COUNT-4: :[[@LINE+2]]:{{[0-9]+}}: remark: malloc(1000) does not escape: moved to stack while the stack has room
-NOINLINE static long link6(int seed) {
-  int *a = malloc(1000), *b = malloc(1000), *c = malloc(1000), *d = malloc(1000);
-  LINK_BODY(link5);
-}
-
-// CHECK-COUNT-4: :[[@LINE+2]]:{{[0-9]+}}: remark: malloc(1000) does not escape: moved to stack while the stack has room
-NOINLINE static long link7(int seed) {
-  int *a = malloc(1000), *b = malloc(1000), *c = malloc(1000), *d = malloc(1000);
-  LINK_BODY(link6);
-}
-
-// CHECK-COUNT-4: :[[@LINE+2]]:{{[0-9]+}}: remark: malloc(1000) does not escape: moved to stack while the stack has room
-NOINLINE static long link8(int seed) {
-  int *a = malloc(1000), *b = malloc(1000), *c = malloc(1000), *d = malloc(1000);
-  LINK_BODY(link7);
-}
-
-// CHECK-COUNT-4: :[[@LINE+2]]:{{[0-9]+}}: remark: malloc(1000) does not escape: moved to stack while the stack has room
-NOINLINE static long link9(int seed) {
-  int *a = malloc(1000), *b = malloc(1000), *c = malloc(1000), *d = malloc(1000);
-  LINK_BODY(link8);
-}
-
-// CHECK-COUNT-4: :[[@LINE+2]]:{{[0-9]+}}: remark: malloc(1000) does not escape: moved to stack while the stack has room
-NOINLINE static long link10(int seed) {
-  int *a = malloc(1000), *b = malloc(1000), *c = malloc(1000), *d = malloc(1000);
-  LINK_BODY(link9);
-}
+// Every link moves its four objects (the remarks point into the header).
+// CHECK-COUNT-40: frame-budget-chain.h:{{[0-9]+}}:{{[0-9]+}}: remark: malloc(1000) does not escape: moved to stack while the stack has room
+#include "Inputs/frame-budget-chain.h"
 
 static ucontext_t main_ctx, co_ctx;
 static long co_result;
