@@ -87,12 +87,10 @@ std::vector<Decision> decideSites(const FunctionResult &FR,
     }
     // One object per level of a recursion would outgrow any stack.
     if (FR.RecursiveVia) {
-      D.Where = Placement::Heap;
+      const Value *Via =
+          FR.RecursiveVia->getCalledOperand()->stripPointerCasts();
       D.Why = Reason{ReasonKind::RecursiveFunction,
-                     FR.RecursiveVia->getCalledOperand()->stripPointerCasts(),
-                     ""};
-      if (!isa<Function>(D.Why.Subject))
-        D.Why.Subject = nullptr; // an indirect call
+                     isa<Function>(Via) ? Via : nullptr, ""};
       continue;
     }
     if (Used + Slot > Opts.MaxFrameSize) {

@@ -2,8 +2,9 @@
 //
 // Decides, for every allocation site that does not escape, whether it can
 // live on the stack (size, frame budget, recursion, settings), then rewrites
-// the function: an entry-block alloca with lifetime.start where the call was,
-// frees deleted (lifetime.end) or guarded, `tail` cleared. DESIGN.md §4.
+// the function: slots taken while the stack has room (StackGuard.h), each
+// site `room ? slot : the original call`, every free that may receive a slot
+// guarded, `tail` cleared. docs/design.md, "The rewrite".
 //
 //===----------------------------------------------------------------------===//
 #ifndef ESCAPE_REWRITE_H
@@ -16,8 +17,9 @@ namespace escape {
 
 enum class Placement {
   Heap,         // escapes, or stays: see Why
-  Stack,        // a fixed entry-block slot
-  StackDynamic, // Go 1.25: a fixed buffer when the size fits, else malloc
+  Stack,        // a slot, while the stack has room
+  StackDynamic, // Go 1.25: a fixed buffer when the size fits (and the
+                // stack has room), else malloc
 };
 
 struct Decision {
