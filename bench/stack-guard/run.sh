@@ -57,4 +57,7 @@ for v in malloc escape local; do
       -v li="${instr[local]}" -v ls="${secs[local]}" 'BEGIN {
     printf "  %-12s %12.1f %14.2f   %5.2fx / %5.2fx   %5.2fx / %5.2fx\n", n, i, s * 10, i / mi, s / ms, i / li, s / ls }'
 done
-echo "  (ratios: instructions / time; the check adds instr(escape) - instr(local array) per call)"
+best=$(for v in malloc escape local; do echo "${secs[$v]} $v"; done | sort -n | head -1 | cut -d' ' -f2)
+[ "$best" = local ] && best="local array"
+echo "  best (time): $best; ratios are instructions / time"
+echo "  the check costs instr(escape) - instr(local array) per call"
