@@ -4,7 +4,6 @@
 #include "LibcModel.h"
 
 #include "llvm/IR/InstIterator.h"
-#include "llvm/IR/IntrinsicInst.h"
 
 #include <algorithm>
 #include <iterator>
@@ -13,41 +12,51 @@ using namespace llvm;
 
 namespace escape {
 
+static bool inSortedList(ArrayRef<const char *> Sorted, StringRef Name) {
+  return std::binary_search(Sorted.begin(), Sorted.end(), Name,
+                            [](StringRef A, StringRef B) { return A < B; });
+}
+
 // C library functions that call a function argument before they return. The
-// ones that keep it for later (atexit, signal, pthread_create) run it on top
-// of frames that cannot call them again, or on another stack.
+// ones that keep it for later (atexit, signal, pthread_create) are not here:
+// what they keep runs at exit, asynchronously or on another stack.
 static bool callsBack(StringRef Name) {
   static const char *const Sorted[] = {
-      "bsearch", "dl_iterate_phdr", "ftw",     "glob",    "lfind",
-      "lsearch", "nftw",            "pthread_once", "qsort", "qsort_r",
-      "scandir", "tdelete",         "tfind",   "tsearch", "twalk",
-      "twalk_r"};
-  return std::binary_search(std::begin(Sorted), std::end(Sorted), Name,
-                            [](StringRef A, StringRef B) { return A < B; });
+      "bsearch", "dl_iterate_phdr", "ftw",   "glob",    "lfind",   "lsearch",
+      "nftw",    "pthread_once",    "qsort", "qsort_r", "scandir", "tdelete",
+      "tfind",   "tsearch",         "twalk", "twalk_r"};
+  return inSortedList(Sorted, Name);
+}
+
+// C library functions that neither TargetLibraryInfo nor the model table
+// know, and that never run code of the program: among them the ones the stack
+// check itself calls, so that a second run of the pass sees no cycle.
+static bool isPlainLibraryCall(StringRef Name) {
+  static const char *const Sorted[] = {"__errno_location",
+                                       "__sigsetjmp",
+                                       "_setjmp",
+                                       "getpid",
+                                       "getppid",
+                                       "gettid",
+                                       "nanosleep",
+                                       "pthread_attr_destroy",
+                                       "pthread_attr_getstack",
+                                       "pthread_attr_init",
+                                       "pthread_attr_setstacksize",
+                                       "pthread_getattr_np",
+                                       "pthread_self",
+                                       "sched_yield",
+                                       "setjmp",
+                                       "sigsetjmp",
+                                       "sleep",
+                                       "usleep"};
+  return inSortedList(Sorted, Name);
 }
 
 // A declaration that cannot come back into the module while the caller
 // waits: it says so (`__attribute__((leaf))` is `nocallback`), it never
 // returns (exit, abort, longjmp: nothing of the caller runs again), or it is
 // a C library function that takes no callback.
-// C library functions that neither TargetLibraryInfo nor the model table
-// know, and that never run code of the program: among them the ones the stack
-// check itself calls, so that a second run of the pass sees no cycle.
-static bool isPlainLibraryCall(StringRef Name) {
-  static const char *const Sorted[] = {
-      "__errno_location",     "__sigsetjmp",
-      "_setjmp",              "getpid",
-      "getppid",              "gettid",
-      "nanosleep",            "pthread_attr_destroy",
-      "pthread_attr_getstack", "pthread_attr_init",
-      "pthread_attr_setstacksize", "pthread_getattr_np",
-      "pthread_self",         "sched_yield",
-      "setjmp",               "sigsetjmp",
-      "sleep",                "usleep"};
-  return std::binary_search(std::begin(Sorted), std::end(Sorted), Name,
-                            [](StringRef A, StringRef B) { return A < B; });
-}
-
 static bool isLeafCall(const CallBase &CB, const Function &Callee,
                        const TargetLibraryInfo &TLI) {
   if (Callee.hasFnAttribute(Attribute::NoCallback) ||
@@ -99,7 +108,7 @@ ExtendedCallGraph::targetsOf(const CallBase &CB,
   if (!Callee->isDeclaration()) {
     unsigned Node = Id.lookup(Callee);
     if (!GlobalValue::isInterposableLinkage(Callee->getLinkage()))
-      return {Node}; // this body, or an equivalent one (ODR)
+      return {Node};        // this body, or an equivalent one (ODR)
     return {Node, Outside}; // the linker may pick another body
   }
   if (isLeafCall(CB, *Callee, TLI))
@@ -133,8 +142,8 @@ ExtendedCallGraph::ExtendedCallGraph(
       if (const auto *CB = dyn_cast<CallBase>(&I))
         for (unsigned T : targetsOf(*CB, TLI))
           Succ[N].push_back(T);
-    bool NamedOutside = F.hasAddressTaken() ||
-                        (!F.hasLocalLinkage() && F.getName() != "main");
+    bool NamedOutside =
+        F.hasAddressTaken() || (!F.hasLocalLinkage() && F.getName() != "main");
     if (NamedOutside)
       Succ[Outside].push_back(N);
   }

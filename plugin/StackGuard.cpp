@@ -36,10 +36,10 @@ static GlobalVariable *stackLimits(Module &M) {
     }
     return GV;
   }
-  auto *GV = new GlobalVariable(
-      M, Ty, /*isConstant=*/false, GlobalValue::LinkOnceODRLinkage,
-      Constant::getNullValue(Ty), LimitsName, nullptr,
-      GlobalValue::GeneralDynamicTLSModel);
+  auto *GV = new GlobalVariable(M, Ty, /*isConstant=*/false,
+                                GlobalValue::LinkOnceODRLinkage,
+                                Constant::getNullValue(Ty), LimitsName, nullptr,
+                                GlobalValue::GeneralDynamicTLSModel);
   shareAcrossModules(*GV);
   return GV;
 }
@@ -83,11 +83,10 @@ static Function *slowPath(Module &M) {
   AllocaInst *Lo = B.CreateAlloca(Ptr, nullptr, "lo");
   AllocaInst *Size = B.CreateAlloca(Word, nullptr, "size");
   Value *Limits = B.CreateThreadLocalAddress(stackLimits(M));
-  Value *SpanAddr = B.CreateConstGEP2_32(stackLimits(M)->getValueType(),
-                                         Limits, 0, 1, "span.addr");
+  Value *SpanAddr = B.CreateConstGEP2_32(stackLimits(M)->getValueType(), Limits,
+                                         0, 1, "span.addr");
   Value *Base = B.CreateLoad(Word, Limits, "base");
-  B.CreateCondBr(B.CreateICmpEQ(Base, ConstantInt::get(Word, 0)), Init,
-                 Check);
+  B.CreateCondBr(B.CreateICmpEQ(Base, ConstantInt::get(Word, 0)), Init, Check);
 
   B.SetInsertPoint(Init);
   FunctionCallee Self =
@@ -147,8 +146,8 @@ GuardedSlots emitGuardedSlots(Function &F,
   BasicBlock &Entry = F.getEntryBlock();
   Instruction *At = &*Entry.getFirstNonPHIOrDbgOrAlloca();
   // Fixed-size allocas further down stay in the entry block, static.
-  for (Instruction &I : make_early_inc_range(
-           make_range(At->getIterator(), Entry.end())))
+  for (Instruction &I :
+       make_early_inc_range(make_range(At->getIterator(), Entry.end())))
     if (auto *AI = dyn_cast<AllocaInst>(&I))
       if (isa<Constant>(AI->getArraySize()))
         AI->moveBefore(Entry, At->getIterator());

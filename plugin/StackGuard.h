@@ -31,8 +31,8 @@ namespace escape {
 inline constexpr uint64_t MinStackReserve = 64 * 1024;
 
 struct GuardedSlots {
-  llvm::PHINode *Room = nullptr;            // true when the slots exist
-  std::vector<llvm::PHINode *> Slots;       // each slot, or null without room
+  llvm::PHINode *Room = nullptr;      // true when the slots exist
+  std::vector<llvm::PHINode *> Slots; // each slot, or null without room
 };
 
 /// Emits the check after the static allocas of \p F's entry block and, when
