@@ -8,7 +8,7 @@
 // RUN: %clang -O2 -w -pthread %s -o %t.plain && ulimit -s 8192 && %t.plain | FileCheck --check-prefix=PLAIN %s
 // RUN: %if escape-rewrite %{ %escape_expect %}
 #include "Inputs/exec.h"
-#include <pthread.h>
+#include "Inputs/small-stack-thread.h"
 #include <signal.h>
 #include <ucontext.h>
 
@@ -39,16 +39,6 @@ static void *thread_main(void *arg) {
   return NULL;
 }
 
-static void on_thread(size_t stack, const char *where) {
-  pthread_attr_t attr;
-  pthread_t t;
-  pthread_attr_init(&attr);
-  pthread_attr_setstacksize(&attr, stack);
-  pthread_create(&t, &attr, thread_main, (void *)where);
-  pthread_join(t, NULL);
-  pthread_attr_destroy(&attr);
-}
-
 static ucontext_t main_ctx, co_ctx;
 static void co_main(void) { probe("coroutine"); }
 
@@ -59,8 +49,8 @@ int main(void) {
   // 7 MiB into the 8 MiB stack: less than a quarter is left.
   descend(opaque(112), "main, 7 MiB deep");
   descend(opaque(16), "main, 1 MiB deep");
-  on_thread(1 << 20, "thread 1 MiB");
-  on_thread(PTHREAD_STACK_MIN + 32768, "thread 48 KiB");
+  run_on_small_stack(1 << 20, thread_main, "thread 1 MiB");
+  run_on_small_stack(PTHREAD_STACK_MIN + 32768, thread_main, "thread 48 KiB");
 
   static char co_stack[1 << 20];
   getcontext(&co_ctx);

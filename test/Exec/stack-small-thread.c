@@ -5,7 +5,7 @@
 // RUN: %exec_variants --cflags -pthread %s %t
 // RUN: %if escape-rewrite %{ %escape_expect %}
 #include "Inputs/exec.h"
-#include <pthread.h>
+#include "Inputs/small-stack-thread.h"
 
 NOINLINE long climb(int d) {
   // CHECK: :[[@LINE+1]]:12: remark: malloc(512) does not escape, but stays on heap: recursive function (through `climb`)
@@ -28,17 +28,9 @@ static void *worker(void *arg) {
 }
 
 int main(void) {
-  pthread_attr_t attr;
-  pthread_attr_init(&attr);
-  pthread_attr_setstacksize(&attr, 64 * 1024);
-  // A guard wider than any frame: an overflow faults instead of landing in
-  // another mapping.
-  pthread_attr_setguardsize(&attr, 64 * 1024);
-  pthread_t t;
   long r = 0;
-  if (pthread_create(&t, &attr, worker, &r) != 0)
+  if (run_on_small_stack(64 * 1024, worker, &r) != 0)
     return 2;
-  pthread_join(t, NULL);
   printf("%ld\n", r);
   return 0;
 }
