@@ -44,6 +44,19 @@ static GlobalVariable *stackLimits(Module &M) {
   return GV;
 }
 
+// (sp - need - base) <u span: the stack has room for need bytes below sp,
+// and sp lies in the thread's stack.
+static Value *roomBelow(IRBuilder<> &B, GlobalVariable *LimitsVar,
+                        Value *Limits, Value *SP, Value *Need,
+                        const Twine &Prefix, const Twine &Name) {
+  Type *Word = SP->getType();
+  Value *Base = B.CreateLoad(Word, Limits, Prefix + "base");
+  Value *Span = B.CreateLoad(
+      Word, B.CreateConstGEP2_32(LimitsVar->getValueType(), Limits, 0, 1),
+      Prefix + "span");
+  return B.CreateICmpULT(B.CreateSub(B.CreateSub(SP, Need), Base), Span, Name);
+}
+
 // bool __escape_stack_room_slow(uintptr_t sp, uintptr_t need): the first
 // check of a thread computes its limits; later ones land here only when the
 // fast check failed, and repeat it.
@@ -82,9 +95,10 @@ static Function *slowPath(Module &M) {
   Attr->setAlignment(Align(16));
   AllocaInst *Lo = B.CreateAlloca(Ptr, nullptr, "lo");
   AllocaInst *Size = B.CreateAlloca(Word, nullptr, "size");
-  Value *Limits = B.CreateThreadLocalAddress(stackLimits(M));
-  Value *SpanAddr = B.CreateConstGEP2_32(stackLimits(M)->getValueType(), Limits,
-                                         0, 1, "span.addr");
+  GlobalVariable *LimitsVar = stackLimits(M);
+  Value *Limits = B.CreateThreadLocalAddress(LimitsVar);
+  Value *SpanAddr = B.CreateConstGEP2_32(LimitsVar->getValueType(), Limits, 0,
+                                         1, "span.addr");
   Value *Base = B.CreateLoad(Word, Limits, "base");
   B.CreateCondBr(B.CreateICmpEQ(Base, ConstantInt::get(Word, 0)), Init, Check);
 
@@ -125,9 +139,7 @@ static Function *slowPath(Module &M) {
   B.CreateBr(Check);
 
   B.SetInsertPoint(Check);
-  Value *Offset = B.CreateSub(B.CreateSub(SP, Need),
-                              B.CreateLoad(Word, Limits, "base.now"));
-  B.CreateRet(B.CreateICmpULT(Offset, B.CreateLoad(Word, SpanAddr, "span")));
+  B.CreateRet(roomBelow(B, LimitsVar, Limits, SP, Need, "", "room"));
   return F;
 }
 
@@ -152,7 +164,7 @@ GuardedSlots emitGuardedSlots(Function &F,
       if (isa<Constant>(AI->getArraySize()))
         AI->moveBefore(Entry, At->getIterator());
 
-  // entry:  short = (sp - need - base) >=u span; br short, slow, slots
+  // entry:  br (sp - need - base) <u span, slots, slow
   // slow:   br slow_path(sp, need), slots, join
   // slots:  the allocas; br join
   // join:   room and each slot (null without room)
@@ -163,15 +175,10 @@ GuardedSlots emitGuardedSlots(Function &F,
   IRBuilder<> B(&Entry);
   Value *SP = B.CreatePtrToInt(B.CreateStackSave("escape.sp"), Word);
   Value *Limits = B.CreateThreadLocalAddress(LimitsVar);
-  Value *Base = B.CreateLoad(Word, Limits, "escape.base");
-  Value *Span = B.CreateLoad(
-      Word, B.CreateConstGEP2_32(LimitsVar->getValueType(), Limits, 0, 1),
-      "escape.span");
   Value *NeedV = ConstantInt::get(Word, Need);
-  Value *Short = B.CreateICmpUGE(B.CreateSub(B.CreateSub(SP, NeedV), Base),
-                                 Span, "escape.short");
-  B.CreateCondBr(Short, Slow, SlotBB,
-                 MDBuilder(Ctx).createBranchWeights(1, 1 << 20));
+  B.CreateCondBr(
+      roomBelow(B, LimitsVar, Limits, SP, NeedV, "escape.", "escape.room.fast"),
+      SlotBB, Slow, MDBuilder(Ctx).createBranchWeights(1 << 20, 1));
 
   B.SetInsertPoint(Slow);
   B.CreateCondBr(B.CreateCall(slowPath(M), {SP, NeedV}), SlotBB, Join);

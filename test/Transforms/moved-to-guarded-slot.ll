@@ -26,8 +26,8 @@ declare void @use(ptr nocapture readonly) nofree nocallback
 ; CHECK-NEXT:    %escape.span = load i64, ptr [[SPANP]]
 ; CHECK-NEXT:    [[LOW:%.*]] = sub i64 [[SP]], 32
 ; CHECK-NEXT:    [[OFF:%.*]] = sub i64 [[LOW]], %escape.base
-; CHECK-NEXT:    %escape.short = icmp uge i64 [[OFF]], %escape.span
-; CHECK-NEXT:    br i1 %escape.short, label %escape.slow, label %escape.slots, !prof
+; CHECK-NEXT:    %escape.room.fast = icmp ult i64 [[OFF]], %escape.span
+; CHECK-NEXT:    br i1 %escape.room.fast, label %escape.slots, label %escape.slow, !prof
 ; CHECK:       escape.slow:
 ; CHECK-NEXT:    [[SLOW:%.*]] = call i1 @__escape_stack_room_slow(i64 [[SP]], i64 32)
 ; CHECK-NEXT:    br i1 [[SLOW]], label %escape.slots, label %escape.join
