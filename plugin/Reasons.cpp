@@ -74,28 +74,12 @@ std::string reasonText(const Reason &R) {
 
 const char *reasonId(ReasonKind K) {
   switch (K) {
-  case ReasonKind::None: return "";
-  case ReasonKind::Returned: return "returned";
-  case ReasonKind::StoredToGlobal: return "stored-to-global";
-  case ReasonKind::MultiLevelIndirection: return "multi-level-indirection";
-  case ReasonKind::StoredIntoEscapingObject: return "stored-into-escaping-object";
-  case ReasonKind::PassedToLeakingParam: return "passed-to-leaking-param";
-  case ReasonKind::PassedToUnknownFunction: return "passed-to-unknown-function";
-  case ReasonKind::PassedToIndirectCall: return "passed-to-indirect-call";
-  case ReasonKind::PassedToRealloc: return "passed-to-realloc";
-  case ReasonKind::FreedInCallee: return "freed-in-callee";
-  case ReasonKind::ConvertedToInteger: return "converted-to-integer";
-  case ReasonKind::CapturedByInlineAsm: return "captured-by-inline-asm";
-  case ReasonKind::OutlivesLoopIteration: return "outlives-loop-iteration";
-  case ReasonKind::UnmodelledUse: return "unmodelled-use";
-  case ReasonKind::TooLarge: return "too-large";
-  case ReasonKind::NonConstantSize: return "non-constant-size";
-  case ReasonKind::BadAlignment: return "bad-alignment";
-  case ReasonKind::FrameBudgetExceeded: return "frame-budget-exceeded";
-  case ReasonKind::RecursiveFunction: return "recursive-function";
-  case ReasonKind::TransformDisabled: return "transform-disabled";
-  case ReasonKind::ZeroSize: return "zero-size";
-  case ReasonKind::MustTailCall: return "musttail-call";
+  case ReasonKind::None:
+    return "";
+#define ESCAPE_REASON(Name, Id, Phrase, Help)                                  \
+  case ReasonKind::Name:                                                       \
+    return Id;
+#include "escape/Reasons.def"
   }
   return "";
 }

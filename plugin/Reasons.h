@@ -12,33 +12,19 @@
 
 namespace escape {
 
+// The reasons and their ids are listed once, in include/escape/Reasons.def,
+// for the plugin and escape-report alike. Subject and Detail per kind:
+//   StoredToGlobal: Subject the global. PassedToLeakingParam: Subject the
+//   parameter, or the callee with Detail the parameter's name.
+//   PassedToUnknownFunction, FreedInCallee: Subject the callee.
+//   PassedToRealloc: Subject realloc, getline, ... UnmodelledUse: Detail the
+//   instruction. TooLarge: Detail "N > L". FrameBudgetExceeded: Detail the
+//   budget. RecursiveFunction: Subject the callee through which it may recur,
+//   null for an indirect call. TransformDisabled: Detail why.
 enum class ReasonKind {
   None,
-  // Why an object escapes (EscapesToHeap).
-  Returned,
-  StoredToGlobal,           // Subject: the global
-  MultiLevelIndirection,
-  StoredIntoEscapingObject,
-  PassedToLeakingParam,     // Subject: the parameter, or the callee and
-                            // Detail: the parameter's name
-  PassedToUnknownFunction,  // Subject: the callee
-  PassedToIndirectCall,
-  PassedToRealloc,          // Subject: realloc, reallocarray, getline, ...
-  FreedInCallee,            // Subject: the callee
-  ConvertedToInteger,
-  CapturedByInlineAsm,
-  OutlivesLoopIteration,
-  UnmodelledUse,            // Detail: the instruction
-  // Why an object that does not escape stays on the heap (StaysOnHeap).
-  TooLarge,                 // Detail: "N > L"
-  NonConstantSize,
-  BadAlignment,             // aligned_alloc with an unknown or invalid alignment
-  FrameBudgetExceeded,      // Detail: the budget
-  RecursiveFunction,        // Subject: the callee through which it may
-                            // recur; null for an indirect call
-  TransformDisabled,        // Detail: why (option, optnone)
-  ZeroSize,
-  MustTailCall,
+#define ESCAPE_REASON(Name, Id, Phrase, Help) Name,
+#include "escape/Reasons.def"
 };
 
 struct Reason {

@@ -2,6 +2,7 @@
  * SARIF or a summary, and a baseline gate for CI. See docs/ci.md. */
 #include "baseline.h"
 #include "inputs.h"
+#include "reasons.h"
 #include "remark_file.h"
 #include "report.h"
 #include "source_path.h"
@@ -36,6 +37,7 @@ static void usage(FILE *out) {
         "  --baseline FILE          list sites that left the stack since FILE\n"
         "                           (an earlier --format json report)\n"
         "  --fail-on-new-escapes    with --baseline: exit 1 if there are any\n"
+        "  --list-reasons           print the reason ids this version knows\n"
         "  --version, -h, --help\n"
         "Directories are searched recursively for *.opt.yaml and "
         "*.opt.bitstream.\n",
@@ -53,7 +55,14 @@ static int parse_format(const char *name, enum format *format) {
 }
 
 static int parse_options(int argc, char **argv, struct options *o) {
-  enum { OPT_FORMAT = 256, OPT_ROOT, OPT_BASELINE, OPT_FAIL, OPT_VERSION };
+  enum {
+    OPT_FORMAT = 256,
+    OPT_ROOT,
+    OPT_BASELINE,
+    OPT_FAIL,
+    OPT_LIST_REASONS,
+    OPT_VERSION
+  };
   static const struct option longopts[] = {
       {"format", required_argument, NULL, OPT_FORMAT},
       {"verbose", no_argument, NULL, 'v'},
@@ -61,6 +70,7 @@ static int parse_options(int argc, char **argv, struct options *o) {
       {"source-root", required_argument, NULL, OPT_ROOT},
       {"baseline", required_argument, NULL, OPT_BASELINE},
       {"fail-on-new-escapes", no_argument, NULL, OPT_FAIL},
+      {"list-reasons", no_argument, NULL, OPT_LIST_REASONS},
       {"version", no_argument, NULL, OPT_VERSION},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0},
@@ -93,6 +103,9 @@ static int parse_options(int argc, char **argv, struct options *o) {
     case OPT_FAIL:
       o->fail_on_new_escapes = 1;
       break;
+    case OPT_LIST_REASONS:
+      reason_kinds_print(stdout);
+      exit(0);
     case OPT_VERSION:
       printf("escape-report %s\n", ESCAPE_VERSION);
       exit(0);

@@ -2,32 +2,24 @@
 
 #include <string.h>
 
-static const struct {
-  const char *kind, *phrase;
-} reasons[] = {
-    {"returned", "returned"},
-    {"stored-to-global", "stored to a global"},
-    {"multi-level-indirection",
-     "stored through pointer (multi-level indirection)"},
-    {"stored-into-escaping-object", "stored into escaping object"},
-    {"passed-to-leaking-param", "passed to a leaking parameter"},
-    {"passed-to-unknown-function", "passed to an unknown function"},
-    {"passed-to-indirect-call", "passed to indirect call"},
-    {"passed-to-realloc", "passed to realloc"},
-    {"freed-in-callee", "freed in a callee"},
-    {"converted-to-integer", "converted to integer"},
-    {"captured-by-inline-asm", "captured by inline asm"},
-    {"outlives-loop-iteration", "outlives loop iteration"},
-    {"too-large", "too large for stack"},
-    {"non-constant-size", "non-constant size"},
-    {"frame-budget-exceeded", "frame budget exceeded"},
-    {"recursive-function", "recursive function"},
-    {"transform-disabled", "transform disabled"},
+static const struct reason_kind reasons[] = {
+#define ESCAPE_REASON(Name, Id, Phrase, Help) {Id, #Name, Phrase, Help},
+#include "escape/Reasons.def"
 };
 
-const char *reason_kind_phrase(const char *kind) {
+const struct reason_kind *reason_kind_find(const char *id) {
   for (size_t i = 0; i < sizeof reasons / sizeof *reasons; i++)
-    if (strcmp(reasons[i].kind, kind) == 0)
-      return reasons[i].phrase;
-  return kind;
+    if (strcmp(reasons[i].id, id) == 0)
+      return &reasons[i];
+  return NULL;
+}
+
+const char *reason_kind_phrase(const char *id) {
+  const struct reason_kind *r = reason_kind_find(id);
+  return r ? r->phrase : id;
+}
+
+void reason_kinds_print(FILE *out) {
+  for (size_t i = 0; i < sizeof reasons / sizeof *reasons; i++)
+    fprintf(out, "%s\t%s\n", reasons[i].id, reasons[i].phrase);
 }

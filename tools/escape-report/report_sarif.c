@@ -37,29 +37,36 @@ static int compare_strings(const void *a, const void *b) {
 
 static json_t *text(const char *s) { return json_pack("{s:s}", "text", s); }
 
+/* The generic help, for a reason this version does not know. */
+static const char generic_help[] =
+    "The message names why the object must stay on the heap. Keep the "
+    "pointer local (do not store it in globals or escaping objects, do not "
+    "pass it to unknown functions) to let the compiler place it on the stack.";
+
 static json_t *rule(const struct site *example, const char *id) {
   const char *what = example->verdict == VERDICT_ESCAPES_TO_HEAP
                          ? "Allocation escapes to heap"
                          : "Allocation does not escape, but stays on heap";
-  char *title = xstrdup(what);
+  const struct reason_kind *reason =
+      example->reason_kind ? reason_kind_find(example->reason_kind) : NULL;
+  char *title = xstrdup(what), *name = xstrdup(example->remark_name);
   if (example->reason_kind) {
-    const char *phrase = reason_kind_phrase(example->reason_kind);
+    const char *phrase = reason ? reason->phrase : example->reason_kind;
     xstrappend(&title, ": ", 2);
     xstrappend(&title, phrase, strlen(phrase));
   }
+  if (reason)
+    xstrappend(&name, reason->name, strlen(reason->name));
   json_t *r = json_pack(
       "{s:s, s:s, s:o, s:o, s:o, s:{s:s}, s:{s:[s,s], s:s}}", "id", id, "name",
-      example->remark_name, "shortDescription", text(title), "fullDescription",
+      name, "shortDescription", text(title), "fullDescription",
       text("escape analysis (Go's model) found that this malloc-family "
            "allocation cannot be moved to the stack"),
-      "help",
-      text("The message names why the object must stay on the heap. Keep the "
-           "pointer local (do not store it in globals or escaping objects, do "
-           "not pass it to unknown functions) to let the compiler place it "
-           "on the stack."),
+      "help", text(reason ? reason->help : generic_help),
       "defaultConfiguration", "level", "note", "properties", "tags",
       "performance", "escape-analysis", "precision", "high");
   free(title);
+  free(name);
   return r;
 }
 
