@@ -7,8 +7,8 @@
 #ifndef ESCAPE_ANALYSIS_H
 #define ESCAPE_ANALYSIS_H
 
-#include "AllocSites.h"
 #include "Graph.h"
+#include "HeapCalls.h"
 #include "Leaks.h"
 #include "Options.h"
 
@@ -30,7 +30,7 @@ struct SiteVerdict {
 struct FreeCall {
   llvm::CallBase *Call = nullptr;
   llvm::SmallVector<unsigned, 2> Sites; // indices into FunctionResult::Sites
-  bool OtherOrigins = false; // may also free something else
+  bool OtherOrigins = false;            // may also free something else
 };
 
 struct FunctionResult {

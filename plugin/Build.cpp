@@ -12,22 +12,6 @@ using namespace llvm;
 
 namespace escape {
 
-bool carriesPointer(const Type *T) {
-  if (T->isPtrOrPtrVectorTy())
-    return true;
-  if (const auto *ST = dyn_cast<StructType>(T))
-    return any_of(ST->elements(), carriesPointer);
-  if (const auto *AT = dyn_cast<ArrayType>(T))
-    return carriesPointer(AT->getElementType());
-  if (const auto *VT = dyn_cast<VectorType>(T))
-    return carriesPointer(VT->getElementType());
-  return false;
-}
-
-bool hasExactBody(const Function &F) {
-  return !F.isDeclaration() && F.isDefinitionExact();
-}
-
 FunctionBuilder::FunctionBuilder(Graph &G, const Function &F,
                                  const CycleInfo &CI,
                                  const TargetLibraryInfo &TLI,
@@ -61,7 +45,8 @@ unsigned FunctionBuilder::allocaDepth(const AllocaInst &AI) const {
 unsigned FunctionBuilder::phiDepth(const PHINode &Phi) const {
   const BasicBlock *BB = Phi.getParent();
   unsigned Depth = depthOf(BB);
-  for (const CycleInfo::CycleT *C = CI.getCycle(BB); C; C = C->getParentCycle()) {
+  for (const CycleInfo::CycleT *C = CI.getCycle(BB); C;
+       C = C->getParentCycle()) {
     if (!C->isEntry(BB))
       continue;
     for (const BasicBlock *In : Phi.blocks())
@@ -124,16 +109,11 @@ void FunctionBuilder::findDisguisedPointers() {
       if (!I || carriesPointer(I->getType()) || !wideEnough(*I))
         continue;
       // p - q of two pointers is a distance, not a pointer.
-      if (I->getOpcode() == Instruction::Sub &&
-          fromPointer(I->getOperand(0)) && fromPointer(I->getOperand(1)))
+      if (I->getOpcode() == Instruction::Sub && fromPointer(I->getOperand(0)) &&
+          fromPointer(I->getOperand(1)))
         continue;
-      if (isa<BinaryOperator>(I) || isa<UnaryOperator>(I) || isa<CastInst>(I) ||
-          isa<PHINode>(I) || isa<SelectInst>(I) || isa<FreezeInst>(I) ||
-          isa<InsertValueInst>(I) || isa<ExtractValueInst>(I) ||
-          isa<InsertElementInst>(I) || isa<ExtractElementInst>(I) ||
-          isa<ShuffleVectorInst>(I))
-        if (Disguised.insert(I).second)
-          Work.push_back(I);
+      if (forwardsOperands(*I) && Disguised.insert(I).second)
+        Work.push_back(I);
     }
   }
 }
@@ -155,12 +135,7 @@ bool FunctionBuilder::opaqueResult(const Instruction &I) const {
     return !loc(I.getOperand(0)); // the pointer operand
   if (const auto *ITP = dyn_cast<IntToPtrInst>(&I))
     return !Disguised.contains(ITP->getOperand(0));
-  if (isa<GetElementPtrInst>(I) || isa<CastInst>(I) || isa<PHINode>(I) ||
-      isa<SelectInst>(I) || isa<FreezeInst>(I) || isa<AllocaInst>(I) ||
-      isa<ExtractValueInst>(I) || isa<InsertValueInst>(I) ||
-      isa<ExtractElementInst>(I) || isa<InsertElementInst>(I) ||
-      isa<ShuffleVectorInst>(I) || isa<BinaryOperator>(I) ||
-      isa<UnaryOperator>(I))
+  if (forwardsOperands(I) || isa<AllocaInst>(I))
     return false;
   return true; // va_arg, landingpad, ...
 }
@@ -201,8 +176,9 @@ void FunctionBuilder::buildEdges() {
     buildInstruction(I);
 }
 
-void FunctionBuilder::toHeap(const Value *V, int Derefs, const Instruction &Where,
-                             const char *Note, Reason Why) {
+void FunctionBuilder::toHeap(const Value *V, int Derefs,
+                             const Instruction &Where, const char *Note,
+                             Reason Why) {
   if (Location *L = loc(V))
     G.flow(G.heap(), *L, Derefs, &Where, Note, std::move(Why));
 }
@@ -279,16 +255,9 @@ void FunctionBuilder::buildInstruction(const Instruction &I) {
     modelCall(*CB);
     return;
   }
-  if (isa<GetElementPtrInst>(I) || isa<CastInst>(I) || isa<FreezeInst>(I) ||
-      isa<ExtractValueInst>(I) || isa<InsertValueInst>(I) ||
-      isa<ExtractElementInst>(I) || isa<InsertElementInst>(I) ||
-      isa<ShuffleVectorInst>(I) || isa<BinaryOperator>(I) ||
-      isa<UnaryOperator>(I)) {
-    copyOperands(I, "copy");
-    return;
-  }
-  if (isa<PHINode>(I) || isa<SelectInst>(I)) {
-    copyOperands(I, "assign");
+  if (forwardsOperands(I)) {
+    // A merge is Go's assignment; anything else computes a copy.
+    copyOperands(I, isa<PHINode>(I) || isa<SelectInst>(I) ? "assign" : "copy");
     return;
   }
   // icmp and friends: a comparison leaks nothing. Anything else that

@@ -9,8 +9,9 @@
 #ifndef ESCAPE_BUILD_H
 #define ESCAPE_BUILD_H
 
-#include "AllocSites.h"
 #include "Graph.h"
+#include "HeapCalls.h"
+#include "IRFacts.h"
 #include "Leaks.h"
 #include "Options.h"
 
@@ -24,8 +25,7 @@ struct LibcFunction;
 
 class FunctionBuilder {
 public:
-  FunctionBuilder(Graph &G, const llvm::Function &F,
-                  const llvm::CycleInfo &CI,
+  FunctionBuilder(Graph &G, const llvm::Function &F, const llvm::CycleInfo &CI,
                   const llvm::TargetLibraryInfo &TLI,
                   const SummaryMap &Summaries,
                   const llvm::SmallPtrSetImpl<const llvm::Function *> &Batch,
@@ -67,8 +67,7 @@ private:
                    int Shift);
   void modelLibc(const llvm::CallBase &CB, const llvm::Function &Callee,
                  const LibcFunction &Model);
-  void modelDeclaration(const llvm::CallBase &CB,
-                        const llvm::Function &Callee);
+  void modelDeclaration(const llvm::CallBase &CB, const llvm::Function &Callee);
   void modelCallback(const llvm::CallBase &CB, const llvm::Value *Callback,
                      const llvm::Value *Arg);
 
@@ -82,11 +81,6 @@ private:
   // Non-pointer values that may hold a pointer (see findDisguisedPointers).
   llvm::DenseSet<const llvm::Value *> Disguised;
 };
-
-/// Whether values of this type can hold a pointer.
-bool carriesPointer(const llvm::Type *T);
-/// A function whose body the analysis may trust for its callers.
-bool hasExactBody(const llvm::Function &F);
 
 } // namespace escape
 

@@ -1,11 +1,10 @@
-//===-- EscapePass.cpp - Analysis, rewrite and remarks for one module -----===//
+//===-- EscapePass.cpp - Analyze, decide, report, rewrite one module ------===//
 #include "EscapePass.h"
-#include "Analysis.h"
-#include "Diagnostics.h"
 #include "Names.h"
 #include "Options.h"
+#include "RecordedSites.h"
+#include "Remarks.h"
 #include "Rewrite.h"
-#include "Sites.h"
 
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Module.h"
@@ -26,16 +25,23 @@ PreservedAnalyses EscapePass::run(Module &M, ModuleAnalysisManager &MAM) {
     return PreservedAnalyses::all();
   }
   FunctionAnalysisManager &FAM = functionAnalyses(M, MAM);
+  // Analyze the whole module, bottom-up over the call graph.
   ModuleResult MR = analyzeModule(M, MAM, *Opts);
-
+  // Decide, for each site that does not escape, whether it moves.
   std::vector<std::vector<Decision>> Decisions;
-  for (FunctionResult &FR : MR.Functions) {
+  for (const FunctionResult &FR : MR.Functions)
     Decisions.push_back(decideSites(FR, *Opts));
-    emitFunctionRemarks(FR, Decisions.back(),
-                        FAM.getResult<OptimizationRemarkEmitterAnalysis>(*FR.F));
+  // Report, while the calls are where the program wrote them.
+  for (unsigned I = 0, E = MR.Functions.size(); I != E; ++I) {
+    const FunctionResult &FR = MR.Functions[I];
+    emitFunctionRemarks(
+        FR, Decisions[I],
+        FAM.getResult<OptimizationRemarkEmitterAnalysis>(*FR.F));
   }
-  reportEliminatedSites(M, FAM);
-
+  for (const VanishedSite &S : takeVanishedSites(M, FAM))
+    emitEliminatedRemark(
+        S, FAM.getResult<OptimizationRemarkEmitterAnalysis>(*S.F));
+  // Rewrite.
   bool Changed = false;
   for (unsigned I = 0, E = MR.Functions.size(); I != E; ++I) {
     FunctionResult &FR = MR.Functions[I];

@@ -1,17 +1,41 @@
 //===-- Explain.cpp - Go -m=2 flow explanations ---------------------------===//
 #include "Explain.h"
+#include "HeapCalls.h"
 #include "Names.h"
 
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/Analysis/ValueTracking.h"
-#include "llvm/IR/GlobalVariable.h"
 #include "llvm/IR/DebugInfoMetadata.h"
+#include "llvm/IR/GlobalVariable.h"
 #include "llvm/IR/InstrTypes.h"
 #include "llvm/IR/Instructions.h"
 
 using namespace llvm;
 
 namespace escape {
+
+// Go's display names: `{heap}`, `~r0`, `{storage for malloc(16)}`, `p`.
+static std::string locationName(const Location &L) {
+  switch (L.Kind) {
+  case LocKind::Heap:
+    return "{heap}";
+  case LocKind::Freer:
+    return "{freer}";
+  case LocKind::Free:
+    return "{free}";
+  case LocKind::Result:
+    return "~r0";
+  case LocKind::Param:
+    return paramName(*cast<Argument>(L.V));
+  case LocKind::Object:
+    if (const auto *CB = dyn_cast<CallBase>(L.V))
+      return "{storage for " + describeAllocation(*CB) + "}";
+    return valueName(*L.V);
+  case LocKind::Value:
+    return valueName(*L.V);
+  }
+  return "?";
+}
 
 std::string sourcePosition(const Instruction *I) {
   if (!I)
@@ -36,9 +60,8 @@ static std::string describeWhere(const Instruction *I) {
            valueName(*SI->getValueOperand());
   }
   if (const auto *RI = dyn_cast<ReturnInst>(I))
-    return RI->getReturnValue()
-               ? "return " + valueName(*RI->getReturnValue())
-               : std::string("return");
+    return RI->getReturnValue() ? "return " + valueName(*RI->getReturnValue())
+                                : std::string("return");
   if (const auto *CB = dyn_cast<CallBase>(I)) {
     const Function *Callee = CB->getCalledFunction();
     std::string S = Callee ? Callee->getName().str() : std::string("(*fn)");

@@ -1,7 +1,5 @@
 //===-- Graph.cpp - Locations and edges of the escape graph ---------------===//
 #include "Graph.h"
-#include "AllocSites.h"
-#include "Names.h"
 
 using namespace llvm;
 
@@ -37,9 +35,7 @@ Location &Graph::result(const Function &F) {
   return *L;
 }
 
-Location *Graph::valueLoc(const Value *V) const {
-  return Values.lookup(V);
-}
+Location *Graph::valueLoc(const Value *V) const { return Values.lookup(V); }
 
 Location &Graph::newValue(const Function &F, const Value *V, unsigned Depth,
                           bool Opaque) {
@@ -52,8 +48,7 @@ Location &Graph::newValue(const Function &F, const Value *V, unsigned Depth,
   return *L;
 }
 
-Location &Graph::newObject(const Function &F, const Value *V,
-                           unsigned Depth) {
+Location &Graph::newObject(const Function &F, const Value *V, unsigned Depth) {
   Location *&L = Objects[V];
   if (!L) {
     L = &make(LocKind::Object, &F, V);
@@ -69,28 +64,6 @@ void Graph::flow(Location &Dst, Location &Src, int Derefs,
   if (&Dst == &Src && Derefs >= 0)
     return; // x = x and x = *x add nothing (Go drops them too)
   Dst.Edges.push_back(Edge{&Src, Derefs, Where, Note, std::move(Why)});
-}
-
-std::string locationName(const Location &L) {
-  switch (L.Kind) {
-  case LocKind::Heap:
-    return "{heap}";
-  case LocKind::Freer:
-    return "{freer}";
-  case LocKind::Free:
-    return "{free}";
-  case LocKind::Result:
-    return "~r0";
-  case LocKind::Param:
-    return paramName(*cast<Argument>(L.V));
-  case LocKind::Object:
-    if (const auto *CB = dyn_cast<CallBase>(L.V))
-      return "{storage for " + describeAllocation(*CB) + "}";
-    return valueName(*L.V);
-  case LocKind::Value:
-    return valueName(*L.V);
-  }
-  return "?";
 }
 
 } // namespace escape

@@ -42,20 +42,20 @@ struct Hop {
 
 struct Edge {
   Location *Src;
-  int Derefs;                    // -1 address-of, 0 copy, k loads
+  int Derefs;                     // -1 address-of, 0 copy, k loads
   const llvm::Instruction *Where; // the instruction that makes the flow
-  const char *Note;              // Go's "why" word: assign, load, call, ...
-  Reason Why;                    // set on edges into sinks
+  const char *Note;               // Go's "why" word: assign, load, call, ...
+  Reason Why;                     // set on edges into sinks
 };
 
 enum class LocKind {
-  Heap,     // {heap}
-  Freer,    // must stay a heap object
-  Free,     // free() operands of this function (for summaries only)
-  Result,   // ~r0 of a function
-  Param,    // a formal parameter
-  Object,   // storage of an allocation site or an alloca
-  Value,    // an SSA value that may carry a pointer
+  Heap,   // {heap}
+  Freer,  // must stay a heap object
+  Free,   // free() operands of this function (for summaries only)
+  Result, // ~r0 of a function
+  Param,  // a formal parameter
+  Object, // storage of an allocation site or an alloca
+  Value,  // an SSA value that may carry a pointer
 };
 
 struct Location {
@@ -72,7 +72,7 @@ struct Location {
   bool Escapes = false;
   Reason EscapeReason;
   std::vector<std::string> Explanation; // Go -m=2 lines, with -escape-explain
-  Hop Walk;     // the current walkOne
+  Hop Walk;                             // the current walkOne
   Hop HeapWalk; // the incremental walk from {heap} and every escaping object
 
   // Parameter leaks (Go's leaks): minimal derefs to each sink, -1 = none.
@@ -115,8 +115,7 @@ public:
   Location *objectOf(const llvm::Value *V) const;
 
   void flow(Location &Dst, Location &Src, int Derefs,
-            const llvm::Instruction *Where, const char *Note,
-            Reason Why = {});
+            const llvm::Instruction *Where, const char *Note, Reason Why = {});
 
   std::vector<BatchArg> &batchArgs() { return BatchArgs; }
   const std::deque<Location> &locations() const { return All; }
@@ -131,9 +130,6 @@ private:
   llvm::DenseMap<const llvm::Value *, Location *> Values, Objects;
   llvm::DenseMap<const llvm::Function *, Location *> Results, Frees;
 };
-
-/// Go's display names: `{heap}`, `~r0`, `{storage for malloc(16)}`, `p`.
-std::string locationName(const Location &L);
 
 } // namespace escape
 

@@ -9,7 +9,7 @@
 #include "Compat.h"
 #include "EscapePass.h"
 #include "Options.h"
-#include "Sites.h"
+#include "RecordedSites.h"
 
 #include "llvm/Passes/PassBuilder.h"
 

@@ -63,7 +63,8 @@ std::string reasonText(const Reason &R) {
       return "recursive function (through indirect call)";
     return "recursive function (through `" + subjectName(R) + "`)";
   case ReasonKind::TransformDisabled:
-    return "transform disabled" + (R.Detail.empty() ? "" : " (" + R.Detail + ")");
+    return "transform disabled" +
+           (R.Detail.empty() ? "" : " (" + R.Detail + ")");
   case ReasonKind::ZeroSize:
     return "zero size";
   case ReasonKind::MustTailCall:

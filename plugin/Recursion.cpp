@@ -1,6 +1,6 @@
 //===-- Recursion.cpp - Functions that may run again while they run -------===//
 #include "Recursion.h"
-#include "AllocSites.h"
+#include "HeapCalls.h"
 #include "LibcModel.h"
 
 #include "llvm/IR/InstIterator.h"

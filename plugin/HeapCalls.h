@@ -1,4 +1,4 @@
-//===-- AllocSites.h - Which calls allocate, free or need a heap pointer --===//
+//===-- HeapCalls.h - Which calls allocate, free or need a heap pointer ---===//
 //
 // Allocation functions are recognised through TargetLibraryInfo (so
 // -fno-builtin and -ffreestanding are honoured) and the call's prototype,
@@ -6,8 +6,8 @@
 // because `inferattrs` has not run.
 //
 //===----------------------------------------------------------------------===//
-#ifndef ESCAPE_ALLOCSITES_H
-#define ESCAPE_ALLOCSITES_H
+#ifndef ESCAPE_HEAPCALLS_H
+#define ESCAPE_HEAPCALLS_H
 
 #include "llvm/Analysis/TargetLibraryInfo.h"
 #include "llvm/IR/InstrTypes.h"

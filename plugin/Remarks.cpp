@@ -1,4 +1,4 @@
-//===-- Diagnostics.cpp - Go -m style remarks -----------------------------===//
+//===-- Remarks.cpp - Go -m style remarks ---------------------------------===//
 //
 // Message shapes (docs/remarks.md):
 //   MovedToStack   malloc(16) does not escape: moved to stack while the
@@ -9,12 +9,13 @@
 //                  leaking param: p to result ~r0 level=0
 //   ParamDoesNotEscape  p does not escape
 //   EscapeFlow     one line of a Go -m=2 explanation
+//   Eliminated     malloc(16) does not escape: removed by the optimizer
 // The arguments Callee, Size and Reason make the message; ReasonKind is an
 // extra argument for tools.
 //
 //===----------------------------------------------------------------------===//
-#include "Diagnostics.h"
-#include "Build.h"
+#include "Remarks.h"
+#include "IRFacts.h"
 #include "Names.h"
 
 #include "llvm/IR/DebugInfoMetadata.h"
@@ -93,9 +94,8 @@ static DiagnosticLocation paramLocation(const Argument &A) {
   for (const DINode *N : SP->getRetainedNodes())
     if (const auto *Var = dyn_cast<DILocalVariable>(N))
       if (Var->getArg() == A.getArgNo() + 1)
-        return DiagnosticLocation(
-            DILocation::get(F.getContext(), Var->getLine(), 0,
-                            const_cast<DISubprogram *>(SP)));
+        return DiagnosticLocation(DILocation::get(
+            F.getContext(), Var->getLine(), 0, const_cast<DISubprogram *>(SP)));
   return DiagnosticLocation(SP);
 }
 
@@ -132,17 +132,30 @@ static void emitParam(const Argument &A, ParamLeaks L,
       return OptimizationRemarkAnalysis(PassName, "LeakingParam",
                                         paramLocation(A), Entry)
              << "leaking param: " << ore::NV("Param", Name) << " to result "
-             << ore::NV("Result", "~r0") << " level="
-             << ore::NV("Level", L.Result);
+             << ore::NV("Result", "~r0")
+             << " level=" << ore::NV("Level", L.Result);
     });
   if (L.Free >= 0)
     ORE.emit([&] {
       return OptimizationRemarkAnalysis(PassName, "LeakingParam",
                                         paramLocation(A), Entry)
              << "leaking param: " << ore::NV("Param", Name) << " to "
-             << ore::NV("Result", "{free}") << " level="
-             << ore::NV("Level", L.Free);
+             << ore::NV("Result", "{free}")
+             << " level=" << ore::NV("Level", L.Free);
     });
+}
+
+void emitEliminatedRemark(const VanishedSite &S,
+                          OptimizationRemarkEmitter &ORE) {
+  ORE.emit([&] {
+    OptimizationRemark R(PassName, "Eliminated", DiagnosticLocation(S.Loc),
+                         &S.F->getEntryBlock());
+    R << ore::NV("Callee", S.Callee) << "(" << ore::NV("Size", S.Size)
+      << ") does not escape: removed by the optimizer";
+    if (S.F->getName() != S.FunctionName)
+      R << ore::setExtraArgs() << ore::NV("InlinedFrom", S.FunctionName);
+    return R;
+  });
 }
 
 void emitFunctionRemarks(const FunctionResult &FR,

@@ -1,10 +1,10 @@
-//===-- AllocSites.cpp - Which calls allocate, free or need the heap ------===//
-#include "AllocSites.h"
+//===-- HeapCalls.cpp - Which calls allocate, free or need the heap -------===//
+#include "HeapCalls.h"
 #include "Names.h"
 
 #include "llvm/IR/Constants.h"
-#include "llvm/IR/Instructions.h"
 #include "llvm/IR/Function.h"
+#include "llvm/IR/Instructions.h"
 #include "llvm/Support/MathExtras.h"
 
 using namespace llvm;
@@ -50,8 +50,7 @@ HeapFn classifyHeapCall(const CallBase &CB, const TargetLibraryInfo &TLI) {
   return HeapFn::None;
 }
 
-static std::optional<uint64_t> constantOperand(const CallBase &CB,
-                                               unsigned I) {
+static std::optional<uint64_t> constantOperand(const CallBase &CB, unsigned I) {
   if (const auto *C = dyn_cast<ConstantInt>(CB.getArgOperand(I)))
     if (C->getValue().getActiveBits() <= 64)
       return C->getZExtValue();

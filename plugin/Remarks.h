@@ -1,9 +1,9 @@
-//===-- Diagnostics.h - Go -m style remarks -------------------------------===//
-#ifndef ESCAPE_DIAGNOSTICS_H
-#define ESCAPE_DIAGNOSTICS_H
+//===-- Remarks.h - Go -m style remarks -----------------------------------===//
+#ifndef ESCAPE_REMARKS_H
+#define ESCAPE_REMARKS_H
 
-#include "Analysis.h"
-#include "Rewrite.h"
+#include "Decide.h"
+#include "RecordedSites.h"
 
 #include "llvm/Analysis/OptimizationRemarkEmitter.h"
 
@@ -18,6 +18,10 @@ inline constexpr const char *PassName = "escape";
 void emitFunctionRemarks(const FunctionResult &FR,
                          const std::vector<Decision> &D,
                          llvm::OptimizationRemarkEmitter &ORE);
+
+/// `Eliminated` for a site LLVM deleted before the escape pass saw it.
+void emitEliminatedRemark(const VanishedSite &S,
+                          llvm::OptimizationRemarkEmitter &ORE);
 
 } // namespace escape
 

@@ -1,10 +1,7 @@
-//===-- Sites.cpp - Every allocation site gets a verdict ------------------===//
-#include "Sites.h"
-#include "AllocSites.h"
-#include "Diagnostics.h"
+//===-- RecordedSites.cpp - Sites recorded before LLVM optimises ----------===//
+#include "RecordedSites.h"
+#include "HeapCalls.h"
 
-#include "llvm/ADT/DenseSet.h"
-#include "llvm/Analysis/OptimizationRemarkEmitter.h"
 #include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Metadata.h"
@@ -42,8 +39,7 @@ PreservedAnalyses RecordSitesPass::run(Module &M, ModuleAnalysisManager &MAM) {
       if (!Loc)
         continue; // without a position a vanished site cannot be named
       Sites->addOperand(MDTuple::get(
-          Ctx, {const_cast<DILocation *>(Loc),
-                MDString::get(Ctx, F.getName()),
+          Ctx, {const_cast<DILocation *>(Loc), MDString::get(Ctx, F.getName()),
                 MDString::get(Ctx, CB->getCalledFunction()->getName()),
                 MDString::get(Ctx, describeAllocationSize(*CB))}));
     }
@@ -51,10 +47,12 @@ PreservedAnalyses RecordSitesPass::run(Module &M, ModuleAnalysisManager &MAM) {
   return PreservedAnalyses::all();
 }
 
-void reportEliminatedSites(Module &M, FunctionAnalysisManager &FAM) {
+std::vector<VanishedSite> takeVanishedSites(Module &M,
+                                            FunctionAnalysisManager &FAM) {
+  std::vector<VanishedSite> Vanished;
   NamedMDNode *Sites = M.getNamedMetadata(SitesMD);
   if (!Sites)
-    return;
+    return Vanished;
   std::set<SiteKey> Present;
   Function *Any = nullptr;
   for (Function &F : M) {
@@ -81,23 +79,16 @@ void reportEliminatedSites(Module &M, FunctionAnalysisManager &FAM) {
       continue;
     auto Str = [&](unsigned I) {
       auto *S = dyn_cast_or_null<MDString>(N->getOperand(I));
-      return S ? S->getString() : StringRef("?");
+      return S ? S->getString().str() : std::string("?");
     };
-    Function *F = M.getFunction(Str(1));
-    if (!F || F->isDeclaration())
-      F = Any; // the function itself was inlined away
-    auto &ORE = FAM.getResult<OptimizationRemarkEmitterAnalysis>(*F);
-    ORE.emit([&] {
-      OptimizationRemark R(PassName, "Eliminated", DiagnosticLocation(Loc),
-                           &F->getEntryBlock());
-      R << ore::NV("Callee", Str(2)) << "(" << ore::NV("Size", Str(3))
-        << ") does not escape: removed by the optimizer";
-      if (F->getName() != Str(1))
-        R << ore::setExtraArgs() << ore::NV("InlinedFrom", Str(1));
-      return R;
-    });
+    VanishedSite V{Loc, nullptr, Str(1), Str(2), Str(3)};
+    V.F = M.getFunction(V.FunctionName);
+    if (!V.F || V.F->isDeclaration())
+      V.F = Any; // the function itself was inlined away
+    Vanished.push_back(std::move(V));
   }
   Sites->eraseFromParent();
+  return Vanished;
 }
 
 } // namespace escape

@@ -1,0 +1,35 @@
+//===-- Decide.h - Which objects that do not escape go to the stack -------===//
+//
+// The policy of the rewrite, apart from the transform: for every allocation
+// site that does not escape, whether it can live on the stack (size,
+// alignment, frame budget, recursion, settings) and, if not, the reason.
+// docs/design.md, "The rewrite" and "Stack safety".
+//
+//===----------------------------------------------------------------------===//
+#ifndef ESCAPE_DECIDE_H
+#define ESCAPE_DECIDE_H
+
+#include "Analysis.h"
+
+namespace escape {
+
+enum class Placement {
+  Heap,         // escapes, or stays: see Why
+  Stack,        // a slot, while the stack has room
+  StackDynamic, // Go 1.25: a fixed buffer when the size fits (and the
+                // stack has room), else malloc
+};
+
+struct Decision {
+  Placement Where = Placement::Heap;
+  Reason Why;          // for Heap sites that do not escape
+  uint64_t Bytes = 0;  // slot size
+  uint64_t Align = 16; // malloc's guarantee on x86-64, or aligned_alloc's
+};
+
+std::vector<Decision> decideSites(const FunctionResult &FR,
+                                  const EscapeOptions &Opts);
+
+} // namespace escape
+
+#endif

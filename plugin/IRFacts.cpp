@@ -1,0 +1,35 @@
+//===-- IRFacts.cpp - Facts about LLVM IR the analysis relies on ----------===//
+#include "IRFacts.h"
+
+#include "llvm/IR/DerivedTypes.h"
+#include "llvm/IR/Instructions.h"
+
+using namespace llvm;
+
+namespace escape {
+
+bool carriesPointer(const Type *T) {
+  if (T->isPtrOrPtrVectorTy())
+    return true;
+  if (const auto *ST = dyn_cast<StructType>(T))
+    return any_of(ST->elements(), carriesPointer);
+  if (const auto *AT = dyn_cast<ArrayType>(T))
+    return carriesPointer(AT->getElementType());
+  if (const auto *VT = dyn_cast<VectorType>(T))
+    return carriesPointer(VT->getElementType());
+  return false;
+}
+
+bool hasExactBody(const Function &F) {
+  return !F.isDeclaration() && F.isDefinitionExact();
+}
+
+bool forwardsOperands(const Instruction &I) {
+  return isa<GetElementPtrInst>(I) || isa<CastInst>(I) || isa<FreezeInst>(I) ||
+         isa<PHINode>(I) || isa<SelectInst>(I) || isa<ExtractValueInst>(I) ||
+         isa<InsertValueInst>(I) || isa<ExtractElementInst>(I) ||
+         isa<InsertElementInst>(I) || isa<ShuffleVectorInst>(I) ||
+         isa<BinaryOperator>(I) || isa<UnaryOperator>(I);
+}
+
+} // namespace escape

@@ -1,0 +1,31 @@
+//===-- IRFacts.h - Facts about LLVM IR the analysis relies on ------------===//
+//
+// Small questions about types, instructions and functions that several
+// layers ask (the graph builder, the remarks, the module driver), answered
+// once here so that none of them reaches into another for them.
+//
+//===----------------------------------------------------------------------===//
+#ifndef ESCAPE_IRFACTS_H
+#define ESCAPE_IRFACTS_H
+
+#include "llvm/IR/Function.h"
+#include "llvm/IR/Instruction.h"
+#include "llvm/IR/Type.h"
+
+namespace escape {
+
+/// Whether values of this type can hold a pointer.
+bool carriesPointer(const llvm::Type *T);
+
+/// A function whose body the analysis may trust for its callers.
+bool hasExactBody(const llvm::Function &F);
+
+/// Whether the instruction's result is made of its operands alone, so that
+/// a pointer in an operand may be in the result: address arithmetic, casts,
+/// freeze, phi, select, aggregate and vector element operations, integer
+/// and floating-point arithmetic.
+bool forwardsOperands(const llvm::Instruction &I);
+
+} // namespace escape
+
+#endif
