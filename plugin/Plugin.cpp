@@ -52,7 +52,7 @@ static void registerCallbacks(PassBuilder &PB) {
   PB.registerPipelineParsingCallback(parseModulePipeline);
 
   // Before any optimization can delete an allocation, so that every site of
-  // the source gets a verdict (see Sites.h).
+  // the source gets a verdict (see RecordedSites.h).
   PB.registerPipelineStartEPCallback(
       [](ModulePassManager &MPM, OptimizationLevel) {
         MPM.addPass(RecordSitesPass());

@@ -14,6 +14,9 @@ major = config.llvm_major
 config.available_features.add("llvm-%d" % major)
 # The heap-to-stack rewrite is in: execution tests also check which sites move.
 config.available_features.add("escape-rewrite")
+# Tests that read the repository's file list need its git checkout.
+if os.path.exists(os.path.join(config.escape_src_root, ".git")):
+    config.available_features.add("git-checkout")
 
 # FileCheck, not, count and split-file of the same major come first on PATH.
 config.environment["PATH"] = os.pathsep.join(

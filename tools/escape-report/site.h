@@ -8,7 +8,7 @@
 
 #include <stddef.h>
 
-/* The four allocation verdicts of DESIGN.md §2; NONE marks a remark that is
+/* The four allocation verdicts (docs/remarks.md); NONE marks a remark that is
  * not an allocation verdict (LeakingParam, ParamDoesNotEscape, and names a
  * newer plugin may add). */
 enum verdict {
