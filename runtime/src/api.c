@@ -1,9 +1,9 @@
 /* The C allocation API. malloc and free are the two fast paths: a pop from
  * the thread's free stack of the class (else from the current span of the
  * class), and a push on that stack.
- * Everything else builds on them or on the slow paths in cache.c. The
- * public names are defined here, so linking libescrt (static or shared) or
- * preloading it replaces the C library's allocator. */
+ * Everything else builds on them or on the slow paths in alloc.c and
+ * free.c. The public names are defined here, so linking libescrt (static
+ * or shared) or preloading it replaces the C library's allocator. */
 #define _GNU_SOURCE
 #include "internal.h"
 
@@ -74,7 +74,7 @@ static inline bool bin_push(escrt_tcache *tc, escrt_bin *bin, void *p) {
  * the thread's free stack of its class, whoever owns the span (jemalloc's
  * and tcmalloc's thread caches; a full stack sends half of itself to the
  * spans' own lists, where other threads' objects take the atomic list, see
- * cache.c). One load of the region's page table gives the class and the
+ * bin.c). One load of the region's page table gives the class and the
  * page's place in its span: enough for the slot test (escrt_span_is_slot,
  * with the class's constants), so neither the span, nor its owner, nor the
  * object itself is read or written. The object must not be the one freed

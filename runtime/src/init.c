@@ -3,57 +3,34 @@
  * Start-up is lazy (the first malloc), because under LD_PRELOAD malloc runs
  * before any constructor. While it runs, the functions it calls may call
  * malloc again (pthread_atfork registration, pthread_setspecific); those get
- * memory from a small static bootstrap area that free() recognises and
- * ignores. libescrt itself never calls dlsym: it does not wrap another
- * malloc, so there is no "dlsym calls calloc" loop to break. */
+ * memory from the bootstrap area (bootstrap.c). libescrt itself never calls
+ * dlsym: it does not wrap another malloc, so there is no "dlsym calls
+ * calloc" loop to break.
+ *
+ * A thread gets its cache here, on its first slow path, and this file
+ * registers the hooks that run at the thread's exit and around fork. They
+ * call every layer below (the exit hook flushes the free stacks, bin.c,
+ * before thread.c parks the cache), so this file sits above them, and the
+ * slow paths that need a thread's cache sit above it. */
 #include "internal.h"
 
 #include <sched.h>
-
-ESCRT_HIDDEN uintptr_t escrt_key;
 
 enum { INIT_NONE, INIT_RUNNING, INIT_DONE };
 static atomic_int init_state;
 static ESCRT_TLS bool initialising;
 static pthread_key_t thread_key;
 
-/* ---- bootstrap area ---- */
-
-enum { BOOT_BYTES = 64 << 10, BOOT_HEADER = 16 };
-static _Alignas(16) char boot_area[BOOT_BYTES];
-static _Atomic size_t boot_used;
-
-/* Each block is preceded by its size; the area is never reused, so its
- * memory is zero (calloc needs nothing more). */
-void *escrt_bootstrap_alloc(size_t size) {
-  if (size > BOOT_BYTES)
-    return NULL;
-  size_t need = BOOT_HEADER + ((size + 15) & ~(size_t)15);
-  size_t off = atomic_fetch_add(&boot_used, need);
-  if (off + need > BOOT_BYTES)
-    return NULL;
-  *(size_t *)(boot_area + off) = size;
-  return boot_area + off + BOOT_HEADER;
+/* The key's destructor, once the thread is gone: the stacks pin their
+ * spans, so they go back before the cache is abandoned. */
+static void thread_exit(void *tc) {
+  escrt_tcache_flush(tc);
+  escrt_thread_abandon(tc);
 }
 
-bool escrt_is_bootstrap(const void *p) {
-  return (const char *)p >= boot_area && (const char *)p < boot_area + BOOT_BYTES;
-}
-
-size_t escrt_bootstrap_size(const void *p) {
-  return *(const size_t *)((const char *)p - BOOT_HEADER);
-}
-
-/* ---- threads and fork ---- */
-
-static void thread_exit(void *tc) { escrt_tcache_abandon(tc); }
-
-/* Registers the destructor that parks the cache when the thread exits. */
-void escrt_thread_register(escrt_tcache *tc) {
-  pthread_setspecific(thread_key, tc);
-}
-
+/* fork: the child must not inherit a lock held by a thread that is gone. */
 static void before_fork(void) {
+  escrt_pool_lock();
   escrt_central_lock_all();
   escrt_heap_lock_all();
 }
@@ -61,16 +38,18 @@ static void before_fork(void) {
 static void after_fork_parent(void) {
   escrt_heap_unlock_all();
   escrt_central_unlock_all();
+  escrt_pool_unlock();
 }
 
 static void after_fork_child(void) {
-  escrt_central_after_fork_child(escrt_thread_real);
+  escrt_pool_after_fork_child(escrt_thread_real);
   escrt_heap_unlock_all();
   escrt_central_unlock_all();
+  escrt_pool_unlock();
 }
 
 /* False when called from inside start-up itself (use the bootstrap area). */
-bool escrt_ensure_init(void) {
+static bool ensure_init(void) {
   int st = atomic_load_explicit(&init_state, memory_order_acquire);
   if (ESCRT_LIKELY(st == INIT_DONE))
     return true;
@@ -91,6 +70,20 @@ bool escrt_ensure_init(void) {
   while (atomic_load_explicit(&init_state, memory_order_acquire) != INIT_DONE)
     sched_yield();
   return true;
+}
+
+/* The calling thread's cache, made (after the process's start-up) on the
+ * thread's first call; NULL during start-up or when out of memory. */
+escrt_tcache *escrt_tcache_current(void) {
+  escrt_tcache *tc = escrt_thread_real;
+  if (ESCRT_LIKELY(tc))
+    return tc;
+  if (!ensure_init())
+    return NULL; /* our own start-up is calling malloc: bootstrap */
+  if ((tc = escrt_thread_attach()))
+    /* may malloc: the cache is already in place */
+    pthread_setspecific(thread_key, tc);
+  return tc;
 }
 
 __attribute__((destructor)) static void at_exit(void) {

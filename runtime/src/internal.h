@@ -1,15 +1,25 @@
-/* Types and small inline helpers shared by the layers of libescrt.
+/* Types and small inline helpers shared by the layers of libescrt, and
+ * each layer's functions, grouped by file.
  *
- * Layers, bottom up (one file each):
- *   os.c        mmap/madvise, clock, messages
+ * Layers, bottom up, one file each; a file calls only the files listed
+ * before it (scripts/check-runtime-layers.sh reads this list and checks the
+ * objects against it):
+ *   os.c        mmap/madvise, clock, randomness, messages
  *   options.c   ESCRT_* environment settings
  *   sizeclass.c Go's size-class table and the size -> class lookups
+ *   bootstrap.c static memory for the mallocs of start-up itself
  *   pageheap.c  arenas, the page map, free page runs, the scavenger (mheap)
+ *   misuse.c    misuse reports, the ESCRT_DEBUG=1 bitmaps
  *   span.c      one span's free lists (mspan)
- *   central.c   per-class lists of empty spans, parked caches (mcentral)
- *   cache.c     the per-thread cache and every slow path (mcache)
+ *   central.c   per-class lists of empty spans (mcentral)
+ *   cache.c     the per-thread cache and the spans it owns (mcache)
+ *   thread.c    a thread's cache, parked caches of exited threads, registry
+ *   bin.c       free stacks off the fast path: full, heartbeat, flush
  *   stats.c     escrt_stats (MemStats)
- *   init.c      bootstrap, thread exit, fork
+ *   init.c      start-up, a thread's first call and its exit, fork
+ *   large.c     large objects: page runs of their own
+ *   alloc.c     malloc's slow path
+ *   free.c      free's slow path, usable size
  *   api.c       malloc & co: the fast paths
  */
 #ifndef ESCRT_INTERNAL_H
@@ -37,8 +47,10 @@ enum {
   /* User space on x86-64 (4-level paging) is 47 bits. */
   ESCRT_ADDRESS_BITS = 47,
   ESCRT_ARENA_MAP_SIZE = 1 << (ESCRT_ADDRESS_BITS - ESCRT_ARENA_SHIFT),
-  /* Refills count down escrt_tcache.tick by this much (see cache.c). */
+  /* Refills count escrt_tcache.tick down from ESCRT_TICK_RESET by this
+   * much; at 0 the background work runs (see tick in alloc.c). */
   ESCRT_TICK_STEP = 64,
+  ESCRT_TICK_RESET = 64 * ESCRT_TICK_STEP,
   /* Runs over 16 MiB get a mapping of their own, unmapped on free. */
   ESCRT_HUGE_PAGES = 2048,
   /* Bound of a thread's free stack per class (tcache.bins): 64 KiB of
@@ -173,18 +185,30 @@ static inline uint32_t escrt_page_info(unsigned cls, unsigned k) {
   return cls | (uint32_t)k << ESCRT_PAGE_SHIFT << 8;
 }
 
-/* ---- globals ---- */
-extern ESCRT_HIDDEN escrt_arena *escrt_arena_map[ESCRT_ARENA_MAP_SIZE];
-extern ESCRT_HIDDEN escrt_region_t escrt_region;
-extern ESCRT_HIDDEN uintptr_t escrt_key;
-/* The fast paths' cache: escrt_thread_bins (escrt.h) is its bins[], the
- * first member. */
-static inline escrt_tcache *escrt_fast_cache(void) {
-  return (escrt_tcache *)escrt_thread_bins;
-}
-extern ESCRT_HIDDEN escrt_tcache escrt_tcache_empty;
-extern ESCRT_HIDDEN escrt_span escrt_span_empty;
+/* ---- os.c ---- */
+ESCRT_HIDDEN void *escrt_os_map(size_t size, size_t align);
+ESCRT_HIDDEN void escrt_os_unmap(void *p, size_t size);
+ESCRT_HIDDEN void *escrt_os_reserve(size_t size, size_t align);
+ESCRT_HIDDEN bool escrt_os_commit(void *p, size_t size);
+ESCRT_HIDDEN void escrt_os_release(void *p, size_t size);
+ESCRT_HIDDEN uint64_t escrt_clock_ms(void);
+ESCRT_HIDDEN void escrt_message(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2)));
+ESCRT_HIDDEN __attribute__((noreturn)) void escrt_fatal(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2)));
+ESCRT_HIDDEN uintptr_t escrt_os_random(void);
 
+/* ---- options.c ---- */
+typedef struct escrt_options {
+  bool debug;          /* ESCRT_DEBUG=1: exact double/invalid free checks */
+  bool stats;          /* ESCRT_STATS=1: print statistics at exit */
+  uint32_t decay_ms;   /* ESCRT_DECAY_MS: idle time before pages go back */
+  uint32_t region_gib; /* ESCRT_REGION_GIB: size of the heap region */
+} escrt_options;
+extern ESCRT_HIDDEN escrt_options escrt_opt;
+ESCRT_HIDDEN void escrt_options_init(void);
+
+/* ---- sizeclass.c ---- */
 extern ESCRT_HIDDEN const uint32_t escrt_class_size_table[ESCRT_NUM_CLASSES];
 extern ESCRT_HIDDEN const uint8_t escrt_class_npages[ESCRT_NUM_CLASSES];
 extern ESCRT_HIDDEN const uint8_t escrt_class_by8[129];
@@ -199,30 +223,14 @@ typedef struct escrt_slot_tests {
 extern ESCRT_HIDDEN escrt_slot_tests escrt_class_slot;
 ESCRT_HIDDEN void escrt_sizeclass_init(void);
 
-/* ---- options.c ---- */
-typedef struct escrt_options {
-  bool debug;          /* ESCRT_DEBUG=1: exact double/invalid free checks */
-  bool stats;          /* ESCRT_STATS=1: print statistics at exit */
-  uint32_t decay_ms;   /* ESCRT_DECAY_MS: idle time before pages go back */
-  uint32_t region_gib; /* ESCRT_REGION_GIB: size of the heap region */
-} escrt_options;
-extern ESCRT_HIDDEN escrt_options escrt_opt;
-ESCRT_HIDDEN void escrt_options_init(void);
-
-/* ---- os.c ---- */
-ESCRT_HIDDEN void *escrt_os_map(size_t size, size_t align);
-ESCRT_HIDDEN void escrt_os_unmap(void *p, size_t size);
-ESCRT_HIDDEN void *escrt_os_reserve(size_t size, size_t align);
-ESCRT_HIDDEN bool escrt_os_commit(void *p, size_t size);
-ESCRT_HIDDEN void escrt_os_release(void *p, size_t size);
-ESCRT_HIDDEN uint64_t escrt_clock_ms(void);
-ESCRT_HIDDEN void escrt_message(const char *fmt, ...)
-    __attribute__((format(printf, 1, 2)));
-ESCRT_HIDDEN __attribute__((noreturn)) void escrt_fatal(const char *fmt, ...)
-    __attribute__((format(printf, 1, 2)));
-ESCRT_HIDDEN uintptr_t escrt_os_random(void);
+/* ---- bootstrap.c ---- */
+ESCRT_HIDDEN void *escrt_bootstrap_alloc(size_t size);
+ESCRT_HIDDEN bool escrt_is_bootstrap(const void *p);
+ESCRT_HIDDEN size_t escrt_bootstrap_size(const void *p);
 
 /* ---- pageheap.c ---- */
+extern ESCRT_HIDDEN escrt_arena *escrt_arena_map[ESCRT_ARENA_MAP_SIZE];
+extern ESCRT_HIDDEN escrt_region_t escrt_region;
 ESCRT_HIDDEN escrt_span *escrt_heap_alloc(size_t npages, size_t align_pages);
 ESCRT_HIDDEN void escrt_heap_free(escrt_span *s);
 ESCRT_HIDDEN void escrt_heap_scavenge(bool force);
@@ -237,7 +245,15 @@ typedef struct escrt_heap_counts {
 ESCRT_HIDDEN void escrt_heap_counts_get(escrt_heap_counts *out);
 ESCRT_HIDDEN void escrt_heap_count_large(size_t bytes, bool alloc);
 
+/* ---- misuse.c ---- */
+ESCRT_HIDDEN __attribute__((noreturn)) void
+escrt_report(const char *fn, const char *what, const void *p, escrt_span *s);
+ESCRT_HIDDEN void escrt_debug_reset(escrt_span *s);
+/* Flips the object's bit to `alloc`; false if it already had that value. */
+ESCRT_HIDDEN bool escrt_debug_flip(escrt_span *s, const void *p, bool alloc);
+
 /* ---- span.c ---- */
+extern ESCRT_HIDDEN uintptr_t escrt_key;
 ESCRT_HIDDEN void escrt_span_init(escrt_span *s, unsigned cls);
 ESCRT_HIDDEN uint32_t escrt_span_collect(escrt_span *s);
 ESCRT_HIDDEN void escrt_list_push(escrt_span **head, escrt_span *s,
@@ -247,38 +263,59 @@ ESCRT_HIDDEN void escrt_list_remove(escrt_span **head, escrt_span *s);
 /* ---- central.c ---- */
 ESCRT_HIDDEN escrt_span *escrt_central_take(unsigned cls);
 ESCRT_HIDDEN void escrt_central_give(escrt_span *s);
-ESCRT_HIDDEN escrt_tcache *escrt_pool_adopt(void);
-ESCRT_HIDDEN void escrt_pool_park(escrt_tcache *tc);
-ESCRT_HIDDEN void escrt_pool_sweep(bool wait);
-ESCRT_HIDDEN bool escrt_pool_trylock(void);
-ESCRT_HIDDEN void escrt_pool_unlock(void);
-ESCRT_HIDDEN void escrt_registry_add(escrt_tcache *tc);
-ESCRT_HIDDEN escrt_tcache *escrt_registry_first(void);
 ESCRT_HIDDEN void escrt_central_lock_all(void);
 ESCRT_HIDDEN void escrt_central_unlock_all(void);
-ESCRT_HIDDEN void escrt_central_after_fork_child(escrt_tcache *mine);
 
 /* ---- cache.c ---- */
-ESCRT_HIDDEN void *escrt_malloc_slow(size_t size, unsigned cls);
-ESCRT_HIDDEN void escrt_free_slow(void *p);
-ESCRT_HIDDEN void escrt_tcache_flush(escrt_tcache *tc);
-ESCRT_HIDDEN void escrt_tcache_drop_stacks(escrt_tcache *tc);
-ESCRT_HIDDEN void escrt_tcache_heartbeat(escrt_tcache *tc, unsigned cls);
+extern ESCRT_HIDDEN escrt_tcache escrt_tcache_empty;
+extern ESCRT_HIDDEN escrt_span escrt_span_empty;
+ESCRT_HIDDEN escrt_tcache *escrt_tcache_new(void);
+ESCRT_HIDDEN escrt_span *escrt_tcache_refill(escrt_tcache *tc, unsigned cls);
+ESCRT_HIDDEN void escrt_tcache_free(escrt_tcache *tc, escrt_span *s,
+                                    escrt_block *b);
+ESCRT_HIDDEN void escrt_tcache_settle(escrt_tcache *tc, escrt_span *s);
+ESCRT_HIDDEN void escrt_remote_push(escrt_span *s, escrt_block *head,
+                                    escrt_block *tail);
 ESCRT_HIDDEN void escrt_tcache_process_pending(escrt_tcache *tc);
+ESCRT_HIDDEN void escrt_tcache_drop_stacks(escrt_tcache *tc);
 ESCRT_HIDDEN void escrt_tcache_abandon(escrt_tcache *tc);
-ESCRT_HIDDEN escrt_tcache *escrt_tcache_current(void);
-ESCRT_HIDDEN void *escrt_large_alloc(size_t size, size_t align, bool zero);
-ESCRT_HIDDEN size_t escrt_usable(const void *p);
-ESCRT_HIDDEN __attribute__((noreturn)) void
-escrt_report(const char *fn, const char *what, const void *p, escrt_span *s);
+
+/* ---- thread.c ---- */
+/* The thread's cache, NULL until its first slow path and after its exit. */
+ESCRT_HIDDEN extern ESCRT_TLS escrt_tcache *escrt_thread_real;
+/* The fast paths' cache: escrt_thread_bins (escrt.h) is its bins[], the
+ * first member. */
+static inline escrt_tcache *escrt_fast_cache(void) {
+  return (escrt_tcache *)escrt_thread_bins;
+}
+ESCRT_HIDDEN escrt_tcache *escrt_thread_attach(void);
+ESCRT_HIDDEN void escrt_thread_abandon(escrt_tcache *tc);
+ESCRT_HIDDEN void escrt_registry_add(escrt_tcache *tc);
+ESCRT_HIDDEN escrt_tcache *escrt_registry_first(void);
+ESCRT_HIDDEN void escrt_pool_sweep(bool wait);
+ESCRT_HIDDEN bool escrt_pool_reclaim(escrt_tcache *tc, escrt_span *s);
+ESCRT_HIDDEN void escrt_pool_lock(void);
+ESCRT_HIDDEN void escrt_pool_unlock(void);
+ESCRT_HIDDEN void escrt_pool_after_fork_child(escrt_tcache *mine);
+
+/* ---- bin.c ---- */
+ESCRT_HIDDEN void escrt_tcache_flush(escrt_tcache *tc);
+ESCRT_HIDDEN void escrt_tcache_heartbeat(escrt_tcache *tc, unsigned cls);
+ESCRT_HIDDEN void escrt_bin_push_slow(escrt_tcache *tc, unsigned cls, void *p);
 
 /* ---- init.c ---- */
-ESCRT_HIDDEN bool escrt_ensure_init(void);
-ESCRT_HIDDEN void *escrt_bootstrap_alloc(size_t size);
-ESCRT_HIDDEN bool escrt_is_bootstrap(const void *p);
-ESCRT_HIDDEN size_t escrt_bootstrap_size(const void *p);
-ESCRT_HIDDEN void escrt_thread_register(escrt_tcache *tc);
-ESCRT_HIDDEN extern ESCRT_TLS escrt_tcache *escrt_thread_real;
+ESCRT_HIDDEN escrt_tcache *escrt_tcache_current(void);
+
+/* ---- large.c ---- */
+ESCRT_HIDDEN void *escrt_large_alloc(size_t size, size_t align, bool zero);
+ESCRT_HIDDEN void escrt_large_free(void *p, escrt_span *s);
+
+/* ---- alloc.c ---- */
+ESCRT_HIDDEN void *escrt_malloc_slow(size_t size, unsigned cls);
+
+/* ---- free.c ---- */
+ESCRT_HIDDEN void escrt_free_slow(void *p);
+ESCRT_HIDDEN size_t escrt_usable(const void *p);
 
 /* ---- inline helpers ---- */
 

@@ -6,6 +6,10 @@
  * another thread's writes. */
 #include "internal.h"
 
+/* The per-process key of the lists' safe-linking (escrt_encode), drawn at
+ * start-up (init.c) before any list exists. */
+ESCRT_HIDDEN uintptr_t escrt_key;
+
 void escrt_span_init(escrt_span *s, unsigned cls) {
   uint32_t size = escrt_class_size_table[cls];
   uint32_t n = (uint32_t)((s->npages << ESCRT_PAGE_SHIFT) / size);

@@ -17,7 +17,7 @@ void escrt_stats(escrt_stats_t *out) {
     out->by_size[c].size = escrt_class_size_table[c];
   for (escrt_tcache *tc = escrt_registry_first(); tc; tc = tc->next_all)
     for (unsigned c = 1; c < ESCRT_NUM_CLASSES; c++) {
-      /* The stacks count since their last heartbeat (cache.c). */
+      /* The stacks count since their last heartbeat (bin.c). */
       const volatile escrt_bin *bin = &tc->bins[c];
       out->by_size[c].mallocs +=
           escrt_relaxed_load(&tc->nmalloc[c]) + bin->nmalloc;

@@ -1,0 +1,97 @@
+/* The free stacks (escrt_bin, see struct escrt_tcache) off the fast path: a
+ * push onto a full stack, the heartbeat, and flushing a stack's objects
+ * back to their spans: to the owner's list for the cache's own spans (and
+ * for spans it takes over from a parked cache), else in chains to the
+ * spans' atomic lists. */
+#include "internal.h"
+
+#include <string.h>
+
+/* Other threads' objects leaving a free stack, chained per span so that a
+ * run of them takes one CAS (snmalloc batches remote frees the same way). */
+typedef struct remote_chain {
+  escrt_span *span;
+  escrt_block *head, *tail;
+} remote_chain;
+
+static void remote_chain_send(remote_chain *rc) {
+  if (rc->span)
+    escrt_remote_push(rc->span, rc->head, rc->tail);
+  rc->span = NULL;
+}
+
+/* Gives b (an object of span s, off a free stack of tc) back to s: the
+ * owner's list when s is tc's (or tc takes s over from an exited thread),
+ * else the span's atomic list, through rc. */
+static void span_give(escrt_tcache *tc, escrt_span *s, escrt_block *b,
+                      remote_chain *rc) {
+  if (s->owner == tc ||
+      (s->owner && s->owner->parked && escrt_pool_reclaim(tc, s))) {
+    escrt_tcache_free(tc, s, b);
+    return;
+  }
+  if (!s->owner)
+    escrt_report("free", "double free of", b, s);
+  if (rc->span != s) {
+    remote_chain_send(rc);
+    rc->span = s;
+    rc->tail = b;
+  } else {
+    b->next = escrt_encode(rc->head, b);
+  }
+  rc->head = b;
+}
+
+/* Gives the n oldest objects of the free stack of cls back to their
+ * spans (jemalloc flushes the cold end of a cache bin too). A slot that is
+ * not an object of a span of the class means the stack was overwritten. */
+static void bin_flush(escrt_tcache *tc, unsigned cls, size_t n) {
+  escrt_bin *bin = &tc->bins[cls];
+  remote_chain rc = {0};
+  for (size_t i = 0; i < n; i++) {
+    escrt_block *b = bin->empty[i];
+    escrt_span *s = escrt_span_of(b);
+    if (!s || s->cls != cls || !escrt_span_is_slot(s, (uintptr_t)b))
+      escrt_report("free", "heap corruption (free stack overwritten)", b, s);
+    span_give(tc, s, b, &rc);
+  }
+  remote_chain_send(&rc);
+  size_t left = (size_t)(bin->top - bin->empty) - n;
+  memmove(bin->empty, bin->empty + n, left * sizeof(void *));
+  bin->top = bin->empty + left;
+}
+
+/* Empties every free stack of tc into the spans: at thread exit and for
+ * malloc_trim, so that the stacks do not keep spans from emptying. */
+void escrt_tcache_flush(escrt_tcache *tc) {
+  for (unsigned c = 1; c < ESCRT_NUM_CLASSES; c++)
+    bin_flush(tc, c, (size_t)(tc->bins[c].top - tc->bins[c].empty));
+}
+
+/* Every ESCRT_LIFO_BEAT pushes on a class's stack: the stack's counts go
+ * to the cache's, and the scavenger gets the heartbeat that refills (see
+ * tick in alloc.c) give when traffic leaves the stacks. */
+void escrt_tcache_heartbeat(escrt_tcache *tc, unsigned cls) {
+  escrt_bin *bin = &tc->bins[cls];
+  tc->nfree[cls] += ESCRT_LIFO_BEAT - bin->beat;
+  tc->nmalloc[cls] += bin->nmalloc;
+  bin->beat = ESCRT_LIFO_BEAT;
+  bin->nmalloc = 0;
+  escrt_pool_sweep(false);
+  escrt_heap_scavenge(false);
+}
+
+/* A push the fast path could not make: p is the object freed last (a
+ * double free), or the stack is full and half of it goes back to the spans
+ * (tcmalloc's release of a batch to the central lists), or p is in an arena
+ * outside the region. */
+void escrt_bin_push_slow(escrt_tcache *tc, unsigned cls, void *p) {
+  escrt_bin *bin = &tc->bins[cls];
+  if (bin->top[-1] == p)
+    escrt_report("free", "double free of", p, escrt_span_of(p));
+  if (bin->top == bin->full)
+    bin_flush(tc, cls, (size_t)(bin->full - bin->empty) / 2);
+  *bin->top++ = p;
+  if (--bin->beat == 0)
+    escrt_tcache_heartbeat(tc, cls);
+}
