@@ -2,7 +2,6 @@
 #include "IRFacts.h"
 
 #include "llvm/IR/DerivedTypes.h"
-#include "llvm/IR/Instructions.h"
 
 using namespace llvm;
 
@@ -22,14 +21,6 @@ bool carriesPointer(const Type *T) {
 
 bool hasExactBody(const Function &F) {
   return !F.isDeclaration() && F.isDefinitionExact();
-}
-
-bool forwardsOperands(const Instruction &I) {
-  return isa<GetElementPtrInst>(I) || isa<CastInst>(I) || isa<FreezeInst>(I) ||
-         isa<PHINode>(I) || isa<SelectInst>(I) || isa<ExtractValueInst>(I) ||
-         isa<InsertValueInst>(I) || isa<ExtractElementInst>(I) ||
-         isa<InsertElementInst>(I) || isa<ShuffleVectorInst>(I) ||
-         isa<BinaryOperator>(I) || isa<UnaryOperator>(I);
 }
 
 } // namespace escape

@@ -9,7 +9,7 @@
 #define ESCAPE_IRFACTS_H
 
 #include "llvm/IR/Function.h"
-#include "llvm/IR/Instruction.h"
+#include "llvm/IR/Instructions.h"
 #include "llvm/IR/Type.h"
 
 namespace escape {
@@ -23,8 +23,16 @@ bool hasExactBody(const llvm::Function &F);
 /// Whether the instruction's result is made of its operands alone, so that
 /// a pointer in an operand may be in the result: address arithmetic, casts,
 /// freeze, phi, select, aggregate and vector element operations, integer
-/// and floating-point arithmetic.
-bool forwardsOperands(const llvm::Instruction &I);
+/// and floating-point arithmetic. Inline: the graph builder asks it of every
+/// instruction.
+inline bool forwardsOperands(const llvm::Instruction &I) {
+  using namespace llvm;
+  return isa<GetElementPtrInst>(I) || isa<CastInst>(I) || isa<FreezeInst>(I) ||
+         isa<PHINode>(I) || isa<SelectInst>(I) || isa<ExtractValueInst>(I) ||
+         isa<InsertValueInst>(I) || isa<ExtractElementInst>(I) ||
+         isa<InsertElementInst>(I) || isa<ShuffleVectorInst>(I) ||
+         isa<BinaryOperator>(I) || isa<UnaryOperator>(I);
+}
 
 } // namespace escape
 
