@@ -129,10 +129,6 @@ Error checkImplemented(const EscapeOptions &Opts) {
         inconvertibleErrorCode(),
         "escape: option 'mode=precise' (-escape-mode=precise) is not "
         "implemented yet; use mode=go");
-  if (Opts.Runtime)
-    return createStringError(
-        inconvertibleErrorCode(),
-        "escape: option 'runtime' (-escape-runtime) is not implemented yet");
   return Error::success();
 }
 

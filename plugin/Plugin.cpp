@@ -10,6 +10,7 @@
 #include "EscapePass.h"
 #include "Options.h"
 #include "RecordedSites.h"
+#include "SizeClassLowering.h"
 
 #include "llvm/Passes/PassBuilder.h"
 
@@ -22,6 +23,10 @@ static bool parseModulePipeline(StringRef Name, ModulePassManager &MPM,
     MPM.addPass(RecordSitesPass());
     return true;
   }
+  if (Name == "escape-size-classes") {
+    MPM.addPass(SizeClassLoweringPass("runtime=true"));
+    return true;
+  }
   if (Name == "print<escape>") {
     MPM.addPass(EscapePrinterPass(errs()));
     return true;
@@ -29,13 +34,13 @@ static bool parseModulePipeline(StringRef Name, ModulePassManager &MPM,
   if (!PassBuilder::checkParametrizedPassName(Name, "escape"))
     return false;
   auto Params = PassBuilder::parsePassParameters(
-      [](StringRef Text) -> Expected<std::string> {
+      [](StringRef Text) -> Expected<std::pair<std::string, bool>> {
         EscapeOptions Probe;
         if (Error E = applyOptionList(Probe, Text, ";", "escape<...>"))
           return E;
         if (Error E = checkImplemented(Probe))
           return E;
-        return Text.str();
+        return std::make_pair(Text.str(), Probe.Runtime);
       },
       Name, "escape");
   if (!Params) {
@@ -44,7 +49,11 @@ static bool parseModulePipeline(StringRef Name, ModulePassManager &MPM,
     errs() << toString(Params.takeError()) << "\n";
     return false;
   }
-  MPM.addPass(EscapePass(*Params));
+  MPM.addPass(EscapePass(Params->first));
+  // escape<runtime> is the whole of -escape-runtime in one element: the
+  // rewrite, then the lowering clang runs at the end of the pipeline.
+  if (Params->second)
+    MPM.addPass(SizeClassLoweringPass(Params->first));
   return true;
 }
 
@@ -72,6 +81,22 @@ static void registerCallbacks(PassBuilder &PB) {
   PB.registerFullLinkTimeOptimizationEarlyEPCallback(
       [](ModulePassManager &MPM, OptimizationLevel) {
         MPM.addPass(EscapePass());
+      });
+  // -escape-runtime: after every optimisation, which still sees malloc and
+  // free as themselves. It does nothing unless the option is on.
+  PB.registerOptimizerLastEPCallback(
+      [](ModulePassManager &MPM, OptimizationLevel, auto &&...Phase) {
+#if LLVM_VERSION_MAJOR >= 20
+        if (((Phase == ThinOrFullLTOPhase::ThinLTOPreLink ||
+              Phase == ThinOrFullLTOPhase::FullLTOPreLink) ||
+             ...))
+          return;
+#endif
+        MPM.addPass(SizeClassLoweringPass());
+      });
+  PB.registerFullLinkTimeOptimizationLastEPCallback(
+      [](ModulePassManager &MPM, OptimizationLevel) {
+        MPM.addPass(SizeClassLoweringPass());
       });
 }
 

@@ -10,6 +10,8 @@
 //   ParamDoesNotEscape  p does not escape
 //   EscapeFlow     one line of a Go -m=2 explanation
 //   Eliminated     malloc(16) does not escape: removed by the optimizer
+//   RedirectedToSizeClass  malloc(48) uses size class 5 (48 bytes) |
+//                  free(p) uses size class 5 (48 bytes)  (-escape-runtime)
 // The arguments Callee, Size and Reason make the message; ReasonKind is an
 // extra argument for tools.
 //
@@ -143,6 +145,20 @@ static void emitParam(const Argument &A, ParamLeaks L,
              << ore::NV("Result", "{free}")
              << " level=" << ore::NV("Level", L.Free);
     });
+}
+
+void emitSizeClassRemark(const CallBase &CB, unsigned Class,
+                         uint64_t ClassBytes, OptimizationRemarkEmitter &ORE) {
+  ORE.emit([&] {
+    OptimizationRemark R(PassName, "RedirectedToSizeClass", &CB);
+    if (CB.getType()->isVoidTy()) // free(p): the operand, not a size
+      R << ore::NV("Callee", CB.getCalledFunction()->getName()) << "("
+        << ore::NV("Pointer", operandText(*CB.getArgOperand(0))) << ")";
+    else
+      siteHead(R, CB);
+    return R << " uses size class " << ore::NV("Class", Class) << " ("
+             << ore::NV("ClassSize", ClassBytes) << " bytes)";
+  });
 }
 
 void emitEliminatedRemark(const VanishedSite &S,

@@ -19,6 +19,12 @@ void emitFunctionRemarks(const FunctionResult &FR,
                          const std::vector<Decision> &D,
                          llvm::OptimizationRemarkEmitter &ORE);
 
+/// `RedirectedToSizeClass` for an allocation or a free that -escape-runtime
+/// sends to libescrt's class \p Class.
+void emitSizeClassRemark(const llvm::CallBase &CB, unsigned Class,
+                         uint64_t ClassBytes,
+                         llvm::OptimizationRemarkEmitter &ORE);
+
 /// `Eliminated` for a site LLVM deleted before the escape pass saw it.
 void emitEliminatedRemark(const VanishedSite &S,
                           llvm::OptimizationRemarkEmitter &ORE);

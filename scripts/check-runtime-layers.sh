@@ -11,12 +11,14 @@
 #
 # usage: check-runtime-layers.sh [--src DIR] [--order "a.c b.c ..."]
 #   --src DIR     the sources and internal.h (default: runtime/src of this
-#                 tree); the public header is in DIR/../include
+#                 tree); the public header is in DIR/../include, the
+#                 tables shared with the plugin in this tree's include/
 #   --order LIST  the layers bottom up, instead of internal.h's list
 # environment: CC (default cc), NM (default nm), CFLAGS (added)
 set -euo pipefail
 
-src="$(cd "$(dirname "$0")/.." && pwd)/runtime/src"
+root="$(cd "$(dirname "$0")/.." && pwd)"
+src="$root/runtime/src"
 order=""
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -55,7 +57,7 @@ trap 'rm -rf "$tmp"' EXIT
 declare -A definer
 for f in $order; do
   # shellcheck disable=SC2086 # CFLAGS is a list of flags
-  "$cc" -std=gnu11 -O0 -w -c -I"$src" -I"$src/../include" ${CFLAGS:-} \
+  "$cc" -std=gnu11 -O0 -w -c -I"$src" -I"$src/../include" -I"$root/include" ${CFLAGS:-} \
     "$src/$f" -o "$tmp/$f.o" || fail "$f does not compile"
   for sym in $("$nm" -P -g --defined-only "$tmp/$f.o" |
                awk '$1 ~ /^escrt_/ { print $1 }'); do

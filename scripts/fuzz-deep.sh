@@ -2,7 +2,8 @@
 # Deeper random search than the lit suite: N escgen seeds (default 3000,
 # starting at FIRST, default 1000 so as not to repeat the suite's 1..300) for
 # every built LLVM major, each built without the plugin, with it at -O2, with
-# it under ASan, and without it under ASan (the generator's own check).
+# it under ASan, without it under ASan (the generator's own check), and with
+# it plus -escape-runtime and libescrt.
 # Programs whose output differs are kept in build/fuzz/keep-N/seed-S.c.
 #   scripts/fuzz-deep.sh [N]        env: FIRST, MAJORS ("19 22"), JOBS (nproc),
 #                                   ESCAPE_BUILD (tree prefix, build/llvm-)
@@ -24,6 +25,7 @@ for major in ${MAJORS:-19 22}; do
   "$clang" -std=c11 -O2 -w test/Fuzz/Inputs/escgen.c -o "$work/escgen" || exit 1
   start=$(date +%s)
   FUZZ_SELF_CHECK=1 ESC_CLANG=$clang ESC_PLUGIN=$plugin ESC_MAJOR=$major \
+    ESC_LIBESCRT="$PWD/${prefix}$major/lib/libescrt.a" \
     bash test/Fuzz/Inputs/fuzz-batch.sh "$work/escgen" "$work" "$first" "$n" 25 "$jobs" \
     "build/fuzz/keep-$major" | tail -20
   rc=${PIPESTATUS[0]}

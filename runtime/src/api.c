@@ -16,6 +16,15 @@
 
 #define API __attribute__((visibility("default")))
 
+/* -escape-runtime emits escrt.h's inline class paths as IR with these
+ * offsets (plugin/SizeClassLowering.cpp): the layout is an ABI. */
+_Static_assert(offsetof(escrt_bin, top) == 0 &&
+                   offsetof(escrt_bin, empty) == 8 &&
+                   offsetof(escrt_bin, full) == 16 &&
+                   offsetof(escrt_bin, nmalloc) == 24 &&
+                   offsetof(escrt_bin, beat) == 28 && sizeof(escrt_bin) == 32,
+               "escrt_bin's layout is what the plugin emits");
+
 static inline void *alloc_class(size_t size, unsigned cls) {
   escrt_tcache *tc = escrt_fast_cache();
   /* The thread's recent frees first (see struct escrt_tcache). */
@@ -296,7 +305,30 @@ API int malloc_trim(size_t pad) {
   return after.heap_released > before.heap_released;
 }
 
+/* The class entry points are safe in any process, whichever allocator is
+ * its malloc (docs/runtime.md, "Which malloc frees what"): code built with
+ * -escape-runtime hands its objects to plain free() in other libraries, so
+ * when another allocator is the process's malloc (process.c) the entry
+ * points forward to it. The thread's free stacks are then never attached
+ * (only escrt's own slow paths attach them, and nothing calls those), so
+ * the inline versions in escrt.h always end up here. Decided on the first
+ * call of an entry point, never inside escrt's own malloc. */
+enum { CLASS_ENTRY_UNKNOWN, CLASS_ENTRY_OURS, CLASS_ENTRY_FORWARD };
+static _Atomic int class_entry_mode;
+
+static int class_entry(void) {
+  int mode = atomic_load_explicit(&class_entry_mode, memory_order_acquire);
+  if (ESCRT_LIKELY(mode != CLASS_ENTRY_UNKNOWN))
+    return mode;
+  mode = escrt_process_malloc_is_ours() ? CLASS_ENTRY_OURS
+                                        : CLASS_ENTRY_FORWARD;
+  atomic_store_explicit(&class_entry_mode, mode, memory_order_release);
+  return mode;
+}
+
 API void *escrt_malloc_class(size_t size, unsigned cls) {
+  if (ESCRT_UNLIKELY(class_entry() == CLASS_ENTRY_FORWARD))
+    return escrt_process_malloc(size);
   if (cls == 0 || cls >= ESCRT_NUM_CLASSES ||
       size > escrt_class_size_table[cls])
     return alloc(size);
@@ -305,4 +337,10 @@ API void *escrt_malloc_class(size_t size, unsigned cls) {
 
 /* The out-of-line half of escrt_free_class_inline, and the entry point
  * itself: the class must be the object's (the inline version trusts it). */
-API void escrt_free_class(void *p, unsigned cls) { dealloc_as(p, cls); }
+API void escrt_free_class(void *p, unsigned cls) {
+  if (ESCRT_UNLIKELY(class_entry() == CLASS_ENTRY_FORWARD)) {
+    escrt_process_free(p);
+    return;
+  }
+  dealloc_as(p, cls);
+}

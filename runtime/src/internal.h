@@ -5,6 +5,7 @@
  * before it (scripts/check-runtime-layers.sh reads this list and checks the
  * objects against it):
  *   os.c        mmap/madvise, clock, randomness, messages
+ *   process.c   which allocator is the process's malloc
  *   options.c   ESCRT_* environment settings
  *   sizeclass.c Go's size-class table and the size -> class lookups
  *   bootstrap.c static memory for the mallocs of start-up itself
@@ -197,6 +198,13 @@ ESCRT_HIDDEN void escrt_message(const char *fmt, ...)
 ESCRT_HIDDEN __attribute__((noreturn)) void escrt_fatal(const char *fmt, ...)
     __attribute__((format(printf, 1, 2)));
 ESCRT_HIDDEN uintptr_t escrt_os_random(void);
+
+/* ---- process.c ---- */
+/* Whether libescrt is what unversioned references to malloc and free bind
+ * to; else the other allocator's malloc and free. */
+ESCRT_HIDDEN bool escrt_process_malloc_is_ours(void);
+ESCRT_HIDDEN void *escrt_process_malloc(size_t size);
+ESCRT_HIDDEN void escrt_process_free(void *p);
 
 /* ---- options.c ---- */
 typedef struct escrt_options {

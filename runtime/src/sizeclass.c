@@ -1,6 +1,7 @@
 /* Go's size classes (src/internal/runtime/gc/sizeclasses.go): object size
- * and span length in 8 KiB pages per class, and Go's two lookup tables from a
- * request size to its class. Class 0 is "large": a run of whole pages.
+ * and span length in 8 KiB pages per class (include/escape/SizeClasses.def,
+ * shared with the plugin), and Go's two lookup tables from a request size to
+ * its class. Class 0 is "large": a run of whole pages.
  *
  * One change from Go: requests of 17..24 bytes map to the 32-byte class, not
  * the 24-byte one, because a 24-byte slot is only 8-aligned and C promises
@@ -9,20 +10,15 @@
 #include "internal.h"
 
 ESCRT_HIDDEN const uint32_t escrt_class_size_table[68] = {
-    0, 8, 16, 24, 32, 48, 64, 80, 96, 112,
-    128, 144, 160, 176, 192, 208, 224, 240, 256, 288,
-    320, 352, 384, 416, 448, 480, 512, 576, 640, 704,
-    768, 896, 1024, 1152, 1280, 1408, 1536, 1792, 2048, 2304,
-    2688, 3072, 3200, 3456, 4096, 4864, 5376, 6144, 6528, 6784,
-    6912, 8192, 9472, 9728, 10240, 10880, 12288, 13568, 14336, 16384,
-    18432, 19072, 20480, 21760, 24576, 27264, 28672, 32768,
+    0,
+#define ESCRT_SIZE_CLASS(Class, ObjectSize, SpanPages) ObjectSize,
+#include "escape/SizeClasses.def"
 };
 
 ESCRT_HIDDEN const uint8_t escrt_class_npages[68] = {
-    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 1, 2, 1, 2,
-    1, 3, 2, 3, 1, 3, 2, 3, 4, 5, 6, 1, 7, 6, 5, 4, 3, 5, 7, 2,
-    9, 7, 5, 8, 3, 10, 7, 4,
+    0,
+#define ESCRT_SIZE_CLASS(Class, ObjectSize, SpanPages) SpanPages,
+#include "escape/SizeClasses.def"
 };
 
 ESCRT_HIDDEN const uint8_t escrt_class_by8[129] = {

@@ -7,7 +7,7 @@
 ; RUN: env ESCAPE_OPTIONS="transform=maybe" not %opt_escape -passes=escape -disable-output %s 2>&1 | FileCheck --check-prefix=ENVBOOL %s
 ; Features that come with later issues are refused, never treated as the default.
 ; RUN: not %opt_escape -passes=escape -escape-mode=precise -disable-output %s 2>&1 | FileCheck --check-prefix=PRECISE %s
-; RUN: not %opt_escape -passes=escape -escape-runtime -disable-output %s 2>&1 | FileCheck --check-prefix=RUNTIME %s
+; RUN: not %opt_escape -passes='escape<runtime=sometimes>' -disable-output %s 2>&1 | FileCheck --check-prefix=RUNTIME %s
 
 ; CL: for the --escape-max-object-size option: 'abc' value invalid
 ; CLMODE: for the --escape-mode option: Cannot find option named 'fast'
@@ -16,7 +16,7 @@
 ; ENV: escape: invalid value '-3' for option 'dynamic-stack-size' in ESCAPE_OPTIONS: expected a number of bytes
 ; ENVBOOL: escape: invalid value 'maybe' for option 'transform' in ESCAPE_OPTIONS: expected true or false
 ; PRECISE: escape: option 'mode=precise' (-escape-mode=precise) is not implemented yet
-; RUNTIME: escape: option 'runtime' (-escape-runtime) is not implemented yet
+; RUNTIME: escape: invalid value 'sometimes' for option 'runtime' in escape<...>: expected true or false
 
 define void @f() {
   ret void

@@ -6,14 +6,17 @@
 #   esc-O0   clang -O0 + plugin
 #   esc-O2   clang -O2 + plugin             (compiled twice: objects identical)
 #   esc-asan clang -O2 + plugin + ASan with use-after-return=always
+#   esc-rt   clang -O2 + plugin + -escape-runtime, libescrt linked statically
+#            (what is left on the heap goes to libescrt's size classes)
 # Output (stdout) and exit code must equal the reference; every ASan build must
 # stay silent. Usage:
 #   run-variants.sh [--stack KB] [--cflags "..."] [--args "..."] SRC TMPBASE
 # --stack runs every binary under `ulimit -s KB`; --cflags go to every build;
 # --args are the program's arguments. ESC_PLUGIN_FLAGS, when set, replaces the
-# plugin flags (to check that the net catches another heap-to-stack rewrite).
+# plugin flags (to check that the net catches another heap-to-stack rewrite;
+# esc-rt is then skipped). ESC_LIBESCRT is libescrt.a.
 set -u
-: "${ESC_CLANG:?}" "${ESC_PLUGIN:?}" "${ESC_MAJOR:?}"
+: "${ESC_CLANG:?}" "${ESC_PLUGIN:?}" "${ESC_MAJOR:?}" "${ESC_LIBESCRT:?}"
 stack="" cflags="" args=""
 while [ $# -gt 2 ]; do
   case $1 in
@@ -36,10 +39,11 @@ export ASAN_OPTIONS="detect_leaks=0:allocator_may_return_null=1:detect_stack_use
 
 fail=0
 build() { # name flags...
-  local name=$1; shift
+  local name=$1 libs=""; shift
+  [ "$name" = esc-rt ] && libs="$ESC_LIBESCRT -pthread"
   # shellcheck disable=SC2086
   if ! "$ESC_CLANG" $common "$@" -c "$src" -o "$dir/$name.o" 2>"$dir/$name.cc.log" ||
-     ! "$ESC_CLANG" $common "$@" "$dir/$name.o" -o "$dir/$name" 2>>"$dir/$name.cc.log"; then
+     ! "$ESC_CLANG" $common "$@" "$dir/$name.o" $libs -o "$dir/$name" 2>>"$dir/$name.cc.log"; then
     echo "run-variants: build '$name' failed:"; cat "$dir/$name.cc.log"; fail=1; return 1
   fi
 }
@@ -53,9 +57,12 @@ run() { # name -> $dir/name.out, name.err, name.rc
   echo $? >"$dir/$name.rc"
 }
 
+variants=(o2:-O2 asan:"-O1 $asan" esc-O0:"-O0 $plugin" esc-O2:"-O2 $plugin"
+          esc-asan:"-O2 $plugin $asan")
+[ -z "${ESC_PLUGIN_FLAGS:-}" ] &&
+  variants+=(esc-rt:"-O2 $plugin -mllvm -escape-runtime")
 build ref -O0 && run ref || exit 1
-for v in o2:-O2 asan:"-O1 $asan" esc-O0:"-O0 $plugin" esc-O2:"-O2 $plugin" \
-         esc-asan:"-O2 $plugin $asan"; do
+for v in "${variants[@]}"; do
   name=${v%%:*}
   # shellcheck disable=SC2086
   build "$name" ${v#*:} || continue

@@ -9,8 +9,9 @@
 # and every output must equal ref, with no sanitizer report. For every seed
 # that differs, its one-seed program is written to KEEP/seed-N.c.
 # Usage: fuzz-batch.sh ESCGEN WORKDIR FIRST COUNT PER [JOBS [KEEP]]
-# Environment: ESC_CLANG, ESC_PLUGIN, ESC_MAJOR (as run-variants.sh), and
-# ESC_PLUGIN_FLAGS to replace the plugin flags.
+# Environment: ESC_CLANG, ESC_PLUGIN, ESC_MAJOR (as run-variants.sh),
+# ESC_PLUGIN_FLAGS to replace the plugin flags, and ESC_LIBESCRT (libescrt.a)
+# to add the esc-rt build: plugin + -escape-runtime + libescrt.
 set -u
 : "${ESC_CLANG:?}" "${ESC_PLUGIN:?}" "${ESC_MAJOR:?}"
 [ $# -ge 5 ] || { echo "usage: fuzz-batch.sh ESCGEN WORKDIR FIRST COUNT PER [JOBS [KEEP]]" >&2; exit 2; }
@@ -21,22 +22,27 @@ plugin="-fpass-plugin=$ESC_PLUGIN"
 plugin=${ESC_PLUGIN_FLAGS:-$plugin}
 asan="-fsanitize=address -fsanitize-address-use-after-return=always"
 export ASAN_OPTIONS="detect_leaks=0:allocator_may_return_null=1:exitcode=86"
-export gen work keep plugin asan ESC_CLANG
+runtime=""
+[ -n "${ESC_LIBESCRT:-}" ] && [ -z "${ESC_PLUGIN_FLAGS:-}" ] && runtime=esc-rt
+export gen work keep plugin asan runtime ESC_CLANG ESC_LIBESCRT
 
 batch() { # first seed of the batch, number of seeds
   local s=$1 n=$2 d="$work/b$1" bad=0
   mkdir -p "$d"
   "$gen" "$s" "$n" >"$d/p.c" || { echo "fuzz: escgen $s $n failed"; return 1; }
-  local v flags
-  for v in ref esc esc-asan ${FUZZ_SELF_CHECK:+asan}; do
+  local v flags libs
+  for v in ref esc esc-asan ${FUZZ_SELF_CHECK:+asan} $runtime; do
     case $v in
       ref) flags="-O2" ;;
       asan) flags="-O1 $asan" ;;
       esc) flags="-O2 $plugin" ;;
       esc-asan) flags="-O1 $plugin $asan" ;;
+      esc-rt) flags="-O2 $plugin -mllvm -escape-runtime" ;;
     esac
+    libs=""
+    [ "$v" = esc-rt ] && libs="$ESC_LIBESCRT -pthread" # after the program
     # shellcheck disable=SC2086
-    if ! "$ESC_CLANG" -std=gnu11 -w $flags "$d/p.c" -o "$d/$v" 2>"$d/$v.cc.log"; then
+    if ! "$ESC_CLANG" -std=gnu11 -w $flags "$d/p.c" $libs -o "$d/$v" 2>"$d/$v.cc.log"; then
       echo "fuzz: seeds $s..$((s + n - 1)): build '$v' failed"; head -5 "$d/$v.cc.log"
       bad=1; continue
     fi

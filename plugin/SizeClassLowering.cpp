@@ -1,0 +1,336 @@
+//===-- SizeClassLowering.cpp - Heap calls to libescrt's size classes -----===//
+#include "SizeClassLowering.h"
+#include "HeapCalls.h"
+#include "Options.h"
+#include "Remarks.h"
+
+#include "llvm/IR/IRBuilder.h"
+#include "llvm/IR/InstIterator.h"
+#include "llvm/IR/MDBuilder.h"
+#include "llvm/IR/Module.h"
+
+using namespace llvm;
+
+namespace escape {
+
+static const uint32_t ClassBytes[] = {
+    0,
+#define ESCRT_SIZE_CLASS(Class, ObjectSize, SpanPages) ObjectSize,
+#include "escape/SizeClasses.def"
+};
+static constexpr unsigned NumClasses = std::size(ClassBytes);
+// The 24-byte class is only 8-aligned; malloc never picks it.
+static constexpr unsigned Class24Align8 = 3;
+
+unsigned sizeClassFor(uint64_t Bytes) {
+  if (Bytes == 0)
+    return 0;
+  for (unsigned C = 1; C != NumClasses; ++C)
+    if (C != Class24Align8 && ClassBytes[C] >= Bytes)
+      return C;
+  return 0;
+}
+
+uint64_t sizeClassBytes(unsigned Class) {
+  return Class < NumClasses ? ClassBytes[Class] : 0;
+}
+
+namespace {
+
+// libescrt's struct escrt_bin (escrt.h; runtime/src/api.c asserts it):
+// a thread's free stack of one class.
+enum BinField : uint64_t {
+  BinTop = 0,      // void **: next free slot
+  BinEmpty = 8,    // void **: top == empty: nothing to pop
+  BinFull = 16,    // void **: top == full: no room to push
+  BinNMalloc = 24, // uint32_t: pops since the last heartbeat
+  BinBeat = 28,    // uint32_t: pushes until the heartbeat
+  BinSize = 32,
+};
+
+class Lowering {
+public:
+  Lowering(Module &M);
+  /// False when the program uses libescrt's names for something else.
+  bool ready() const { return Bins && MallocClass && FreeClass; }
+  void lowerFunction(Function &F, const TargetLibraryInfo &TLI,
+                     OptimizationRemarkEmitter &ORE);
+
+private:
+  Value *binOf(IRBuilder<> &B, unsigned Class);
+  Value *field(IRBuilder<> &B, Value *Bin, BinField Offset);
+  PHINode *lowerAllocation(CallBase &CB, HeapFn K, unsigned Class,
+                           uint64_t Bytes);
+  void lowerFree(CallBase &Free, unsigned Class);
+  std::optional<unsigned> classOfOperand(Value *P) const;
+
+  LLVMContext &Ctx;
+  Type *PtrTy, *SizeTy, *Int32Ty, *Int8Ty;
+  GlobalVariable *Bins = nullptr;
+  Function *MallocClass = nullptr, *FreeClass = nullptr;
+  MDNode *Likely;
+  // The result of every lowered allocation, and its class.
+  DenseMap<const Value *, unsigned> Lowered;
+};
+
+} // namespace
+
+// The slow paths are malloc-family functions to LLVM, as malloc and free
+// are: what reasons about allocations keeps reasoning about these.
+static Function *declareEntryPoint(Module &M, StringRef Name,
+                                   FunctionType *Ty) {
+  Function *F = M.getFunction(Name);
+  if (F && (F->getFunctionType() != Ty || !F->isDeclaration()))
+    return nullptr;
+  if (!F)
+    F = Function::Create(Ty, GlobalValue::ExternalLinkage, Name, M);
+  F->addFnAttr(Attribute::NoUnwind);
+  F->addFnAttr("alloc-family", "malloc");
+  return F;
+}
+
+Lowering::Lowering(Module &M)
+    : Ctx(M.getContext()), PtrTy(PointerType::getUnqual(Ctx)),
+      SizeTy(M.getDataLayout().getIntPtrType(Ctx)),
+      Int32Ty(Type::getInt32Ty(Ctx)), Int8Ty(Type::getInt8Ty(Ctx)),
+      Likely(MDBuilder(Ctx).createBranchWeights(2000, 1)) {
+  Bins = M.getNamedGlobal("escrt_thread_bins");
+  if (!Bins)
+    Bins = new GlobalVariable(M, PtrTy, /*isConstant=*/false,
+                              GlobalValue::ExternalLinkage, nullptr,
+                              "escrt_thread_bins", nullptr,
+                              GlobalValue::InitialExecTLSModel);
+  else if (!Bins->isThreadLocal() || Bins->getValueType() != PtrTy)
+    Bins = nullptr;
+
+  MallocClass = declareEntryPoint(
+      M, "escrt_malloc_class",
+      FunctionType::get(PtrTy, {SizeTy, Int32Ty}, false));
+  if (MallocClass) {
+    MallocClass->addFnAttrs(AttrBuilder(Ctx).addAllocKindAttr(
+        AllocFnKind::Alloc | AllocFnKind::Uninitialized));
+    MallocClass->addFnAttr(Attribute::getWithAllocSizeArgs(Ctx, 0, {}));
+    MallocClass->addRetAttr(Attribute::NoAlias);
+  }
+  FreeClass = declareEntryPoint(
+      M, "escrt_free_class",
+      FunctionType::get(Type::getVoidTy(Ctx), {PtrTy, Int32Ty}, false));
+  if (FreeClass) {
+    FreeClass->addFnAttrs(AttrBuilder(Ctx).addAllocKindAttr(AllocFnKind::Free));
+    FreeClass->addParamAttr(0, Attribute::AllocatedPointer);
+  }
+}
+
+Value *Lowering::binOf(IRBuilder<> &B, unsigned Class) {
+  Value *Stacks = B.CreateLoad(PtrTy, B.CreateThreadLocalAddress(Bins),
+                               "escrt.bins");
+  return B.CreateConstInBoundsGEP1_64(Int8Ty, Stacks, Class * BinSize,
+                                      "escrt.bin");
+}
+
+Value *Lowering::field(IRBuilder<> &B, Value *Bin, BinField Offset) {
+  return Offset ? B.CreateConstInBoundsGEP1_64(Int8Ty, Bin, Offset) : Bin;
+}
+
+// p = top != empty ? *--top : <slow>, where slow is escrt_malloc_class(n,
+// class), or for calloc the call itself (it picks the same class and
+// zeroes); a popped calloc object is zeroed here.
+PHINode *Lowering::lowerAllocation(CallBase &CB, HeapFn K, unsigned Class,
+                                   uint64_t Bytes) {
+  BasicBlock *Head = CB.getParent();
+  Function &F = *Head->getParent();
+  BasicBlock *Tail = Head->splitBasicBlock(&CB, "escrt.join");
+  Head->getTerminator()->eraseFromParent();
+  auto *Pop = BasicBlock::Create(Ctx, "escrt.pop", &F, Tail);
+  auto *Slow = BasicBlock::Create(Ctx, "escrt.malloc.slow", &F, Tail);
+
+  IRBuilder<> B(Head);
+  B.SetCurrentDebugLocation(CB.getDebugLoc());
+  Value *Bin = binOf(B, Class);
+  Value *Top = B.CreateLoad(PtrTy, Bin, "escrt.top");
+  Value *Empty = B.CreateLoad(PtrTy, field(B, Bin, BinEmpty), "escrt.empty");
+  B.CreateCondBr(B.CreateICmpNE(Top, Empty), Pop, Slow, Likely);
+
+  B.SetInsertPoint(Pop);
+  Value *NewTop = B.CreateConstInBoundsGEP1_64(PtrTy, Top, -1);
+  B.CreateStore(NewTop, Bin);
+  Value *Pops = field(B, Bin, BinNMalloc);
+  B.CreateStore(B.CreateAdd(B.CreateLoad(Int32Ty, Pops), B.getInt32(1)), Pops);
+  Value *Object = B.CreateLoad(PtrTy, NewTop, "escrt.object");
+  if (K == HeapFn::Calloc)
+    B.CreateMemSet(Object, B.getInt8(0), Bytes, MaybeAlign(16));
+  B.CreateBr(Tail);
+
+  B.SetInsertPoint(Slow);
+  Value *FromSlowPath;
+  if (K == HeapFn::Calloc) {
+    FromSlowPath = &CB;
+    CB.moveBefore(*Slow, Slow->end());
+  } else {
+    FromSlowPath = B.CreateCall(
+        MallocClass, {ConstantInt::get(SizeTy, Bytes), B.getInt32(Class)});
+  }
+  B.CreateBr(Tail);
+
+  B.SetInsertPoint(Tail, Tail->begin());
+  PHINode *P = B.CreatePHI(PtrTy, 2, "escrt.p");
+  CB.replaceAllUsesWith(P);
+  P->addIncoming(Object, Pop);
+  P->addIncoming(FromSlowPath, Slow);
+  if (K != HeapFn::Calloc)
+    CB.eraseFromParent();
+  return P;
+}
+
+// if (p) { if (top != full && top[-1] != p && beat > 1) { *top++ = p;
+// beat--; } else escrt_free_class(p, class); }
+void Lowering::lowerFree(CallBase &Free, unsigned Class) {
+  BasicBlock *Head = Free.getParent();
+  Function &F = *Head->getParent();
+  Value *P = Free.getArgOperand(0);
+  BasicBlock *Tail = Head->splitBasicBlock(&Free, "escrt.freed");
+  Head->getTerminator()->eraseFromParent();
+  auto *HasRoom = BasicBlock::Create(Ctx, "escrt.free", &F, Tail);
+  auto *Check = BasicBlock::Create(Ctx, "escrt.free.check", &F, Tail);
+  auto *Push = BasicBlock::Create(Ctx, "escrt.push", &F, Tail);
+  auto *Slow = BasicBlock::Create(Ctx, "escrt.free.slow", &F, Tail);
+
+  IRBuilder<> B(Head);
+  B.SetCurrentDebugLocation(Free.getDebugLoc());
+  B.CreateCondBr(B.CreateIsNotNull(P), HasRoom, Tail, Likely);
+
+  B.SetInsertPoint(HasRoom);
+  Value *Bin = binOf(B, Class);
+  Value *Top = B.CreateLoad(PtrTy, Bin, "escrt.top");
+  Value *Full = B.CreateLoad(PtrTy, field(B, Bin, BinFull), "escrt.full");
+  B.CreateCondBr(B.CreateICmpNE(Top, Full), Check, Slow, Likely);
+
+  // top[-1] exists once the stack is not the static empty one (full).
+  B.SetInsertPoint(Check);
+  Value *Last = B.CreateLoad(PtrTy, B.CreateConstInBoundsGEP1_64(PtrTy, Top, -1));
+  Value *BeatAddr = field(B, Bin, BinBeat);
+  Value *Beat = B.CreateLoad(Int32Ty, BeatAddr, "escrt.beat");
+  // The object freed last again is a double free: the slow path reports it.
+  Value *Keep = B.CreateAnd(B.CreateICmpNE(Last, P),
+                            B.CreateICmpUGT(Beat, B.getInt32(1)));
+  B.CreateCondBr(Keep, Push, Slow, Likely);
+
+  B.SetInsertPoint(Push);
+  B.CreateStore(P, Top);
+  B.CreateStore(B.CreateConstInBoundsGEP1_64(PtrTy, Top, 1), Bin);
+  B.CreateStore(B.CreateSub(Beat, B.getInt32(1)), BeatAddr);
+  B.CreateBr(Tail);
+
+  B.SetInsertPoint(Slow);
+  B.CreateCall(FreeClass, {P, B.getInt32(Class)});
+  B.CreateBr(Tail);
+  Free.eraseFromParent();
+}
+
+// The class of every object the pointer can be, when they are all lowered
+// allocations of one class reaching it through phis, selects and casts;
+// anything else (a load, an argument, a call, a stack slot) may be from
+// elsewhere, and the free stays plain.
+std::optional<unsigned> Lowering::classOfOperand(Value *P) const {
+  std::optional<unsigned> Class;
+  SmallVector<Value *, 4> Work{P};
+  SmallPtrSet<Value *, 8> Seen;
+  while (!Work.empty()) {
+    Value *V = Work.pop_back_val()->stripPointerCasts();
+    if (!Seen.insert(V).second)
+      continue;
+    auto It = Lowered.find(V);
+    if (It != Lowered.end()) {
+      if (Class && *Class != It->second)
+        return std::nullopt;
+      Class = It->second;
+    } else if (auto *Phi = dyn_cast<PHINode>(V)) {
+      append_range(Work, Phi->incoming_values());
+    } else if (auto *Sel = dyn_cast<SelectInst>(V)) {
+      Work.push_back(Sel->getTrueValue());
+      Work.push_back(Sel->getFalseValue());
+    } else {
+      return std::nullopt;
+    }
+  }
+  return Class;
+}
+
+// The class a constant-size allocation gets, or 0 to leave it alone.
+static unsigned classOfAllocation(const CallBase &CB, HeapFn K,
+                                  uint64_t &Bytes) {
+  std::optional<uint64_t> Size = constantAllocSize(CB, K);
+  if (!Size || *Size == 0)
+    return 0;
+  Bytes = *Size;
+  if (K != HeapFn::AlignedAlloc)
+    return sizeClassFor(Bytes);
+  // Every class from 16 bytes on (but the 24-byte one) is 16-aligned.
+  uint64_t Align = requestedAlignment(CB, K);
+  if (!isPowerOf2_64(Align) || Align > 16)
+    return 0;
+  return sizeClassFor(std::max<uint64_t>(Bytes, Align == 16 ? 16 : 1));
+}
+
+void Lowering::lowerFunction(Function &F, const TargetLibraryInfo &TLI,
+                             OptimizationRemarkEmitter &ORE) {
+  SmallVector<std::pair<CallBase *, HeapFn>, 8> Allocations;
+  SmallVector<CallBase *, 8> Frees;
+  for (Instruction &I : instructions(F))
+    if (auto *CB = dyn_cast<CallInst>(&I)) {
+      HeapFn K = classifyHeapCall(*CB, TLI);
+      if (isAllocation(K))
+        Allocations.push_back({CB, K});
+      else if (K == HeapFn::Free && CB->arg_size() == 1)
+        Frees.push_back(CB);
+    }
+  for (auto [CB, K] : Allocations) {
+    uint64_t Bytes = 0;
+    unsigned Class = classOfAllocation(*CB, K, Bytes);
+    if (!Class)
+      continue;
+    emitSizeClassRemark(*CB, Class, sizeClassBytes(Class), ORE);
+    Lowered[lowerAllocation(*CB, K, Class, Bytes)] = Class;
+  }
+  for (CallBase *Free : Frees)
+    if (std::optional<unsigned> Class = classOfOperand(Free->getArgOperand(0))) {
+      emitSizeClassRemark(*Free, *Class, sizeClassBytes(*Class), ORE);
+      lowerFree(*Free, *Class);
+    }
+}
+
+PreservedAnalyses SizeClassLoweringPass::run(Module &M,
+                                             ModuleAnalysisManager &MAM) {
+  Expected<EscapeOptions> Opts = resolveOptions(PipelineParams);
+  if (!Opts) {
+    M.getContext().emitError(toString(Opts.takeError()));
+    return PreservedAnalyses::all();
+  }
+  if (!Opts->Runtime)
+    return PreservedAnalyses::all();
+  FunctionAnalysisManager &FAM =
+      MAM.getResult<FunctionAnalysisManagerModuleProxy>(M).getManager();
+  Lowering L(M);
+  if (!L.ready()) {
+    M.getContext().emitError("escape: -escape-runtime: the program defines "
+                             "escrt_thread_bins, escrt_malloc_class or "
+                             "escrt_free_class differently from libescrt");
+    return PreservedAnalyses::all();
+  }
+  bool Changed = false;
+  for (Function &F : M) {
+    if (F.isDeclaration() || F.hasOptNone())
+      continue;
+    auto &TLI = FAM.getResult<TargetLibraryAnalysis>(F);
+    auto &ORE = FAM.getResult<OptimizationRemarkEmitterAnalysis>(F);
+    size_t Before = F.size();
+    L.lowerFunction(F, TLI, ORE);
+    if (F.size() != Before) {
+      FAM.invalidate(F, PreservedAnalyses::none());
+      Changed = true;
+    }
+  }
+  return Changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
+}
+
+} // namespace escape
