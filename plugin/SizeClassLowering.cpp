@@ -157,8 +157,8 @@ PHINode *Lowering::lowerAllocation(CallBase &CB, HeapFn K, unsigned Class,
   Value *Pops = field(B, Bin, BinNMalloc);
   B.CreateStore(B.CreateAdd(B.CreateLoad(Int32Ty, Pops), B.getInt32(1)), Pops);
   Value *Object = B.CreateLoad(PtrTy, NewTop, "escrt.object");
-  if (K == HeapFn::Calloc)
-    B.CreateMemSet(Object, B.getInt8(0), Bytes, MaybeAlign(16));
+  if (K == HeapFn::Calloc) // class 1 (8 bytes) is the one 8-aligned class
+    B.CreateMemSet(Object, B.getInt8(0), Bytes, Align(Class == 1 ? 8 : 16));
   B.CreateBr(Tail);
 
   B.SetInsertPoint(Slow);

@@ -1,0 +1,138 @@
+; -escape-runtime lowers what stays on the heap to libescrt's size classes:
+; a constant-size malloc/calloc/aligned_alloc pops from the thread's free
+; stack of its class (escrt_thread_bins, the layout of escrt.h's escrt_bin),
+; else calls escrt_malloc_class; a free whose operand can only be objects of
+; one class pushes on that stack, else calls escrt_free_class. Sizes the
+; compiler cannot see, large objects, alignments over 16, and frees that may
+; get anything else keep the C library's calls.
+; RUN: %opt_escape -passes=escape-size-classes -pass-remarks=escape -S %s 2>%t.remarks | FileCheck %s
+; RUN: FileCheck %s --check-prefix=REMARK < %t.remarks
+; RUN: %opt_escape -passes=escape-size-classes %s -o - | %opt -passes=verify -disable-output
+
+; REMARK: remark: <unknown>:0:0: malloc(48) uses size class 5 (48 bytes)
+; REMARK-NEXT: remark: <unknown>:0:0: malloc(40) uses size class 5 (48 bytes)
+; REMARK-NEXT: remark: <unknown>:0:0: malloc(48) uses size class 5 (48 bytes)
+; REMARK-NEXT: remark: <unknown>:0:0: free(x) uses size class 5 (48 bytes)
+; REMARK-NEXT: remark: <unknown>:0:0: malloc(16) uses size class 2 (16 bytes)
+; REMARK-NEXT: remark: <unknown>:0:0: malloc(48) uses size class 5 (48 bytes)
+; REMARK-NEXT: remark: <unknown>:0:0: aligned_alloc(16, 8) uses size class 2 (16 bytes)
+; REMARK-NEXT: remark: <unknown>:0:0: calloc(4, 12) uses size class 5 (48 bytes)
+; REMARK-NOT: remark
+
+; CHECK: @escrt_thread_bins = external thread_local(initialexec) global ptr
+
+; The pop: class 5's stack is at 5 * 32 bytes; top != empty takes *--top.
+; CHECK-LABEL: define void @keep48()
+; CHECK: %[[TLS:.+]] = call ptr @llvm.threadlocal.address.p0(ptr @escrt_thread_bins)
+; CHECK-NEXT: %[[BINS:.+]] = load ptr, ptr %[[TLS]]
+; CHECK-NEXT: %[[BIN:.+]] = getelementptr inbounds i8, ptr %[[BINS]], i64 160
+; CHECK-NEXT: %[[TOP:.+]] = load ptr, ptr %[[BIN]]
+; CHECK-NEXT: %[[EA:.+]] = getelementptr inbounds i8, ptr %[[BIN]], i64 8
+; CHECK-NEXT: %[[EMPTY:.+]] = load ptr, ptr %[[EA]]
+; CHECK-NEXT: %[[HAS:.+]] = icmp ne ptr %[[TOP]], %[[EMPTY]]
+; CHECK-NEXT: br i1 %[[HAS]], label %escrt.pop, label %escrt.malloc.slow, !prof
+; CHECK: escrt.pop:
+; CHECK-NEXT: %[[NEWTOP:.+]] = getelementptr inbounds ptr, ptr %[[TOP]], i64 -1
+; CHECK-NEXT: store ptr %[[NEWTOP]], ptr %[[BIN]]
+; CHECK: %[[OBJ:.+]] = load ptr, ptr %[[NEWTOP]]
+; CHECK: escrt.malloc.slow:
+; CHECK-NEXT: %[[SLOW:.+]] = call ptr @escrt_malloc_class(i64 48, i32 5)
+; CHECK: escrt.join:
+; CHECK-NEXT: %escrt.p = phi ptr [ %[[OBJ]], %escrt.pop ], [ %[[SLOW]], %escrt.malloc.slow ]
+; CHECK-NEXT: store ptr %escrt.p, ptr @g
+; CHECK-NOT: @malloc
+
+; Both objects are of class 5 (40 and 48 bytes): the free is sized.
+; CHECK-LABEL: define void @pair(
+; CHECK: call ptr @escrt_malloc_class(i64 40, i32 5)
+; CHECK: call ptr @escrt_malloc_class(i64 48, i32 5)
+; CHECK: %x = select i1 %c
+; CHECK-NEXT: %[[NN:.+]] = icmp ne ptr %x, null
+; CHECK-NEXT: br i1 %[[NN]], label %escrt.free, label %escrt.freed
+; CHECK: escrt.free:
+; CHECK: %escrt.full = load ptr
+; CHECK: escrt.free.check:
+; CHECK: %escrt.beat = load i32
+; CHECK: escrt.push:
+; CHECK-NEXT: store ptr %x, ptr
+; CHECK: escrt.free.slow:
+; CHECK-NEXT: call void @escrt_free_class(ptr %x, i32 5)
+; CHECK-NOT: call void @free
+
+; Classes 2 and 5 meet in one free: plain free.
+; CHECK-LABEL: define void @mixed(
+; CHECK: call ptr @escrt_malloc_class(i64 16, i32 2)
+; CHECK: call ptr @escrt_malloc_class(i64 48, i32 5)
+; CHECK: call void @free(ptr %x)
+; CHECK-NOT: escrt_free_class
+
+; CHECK-LABEL: define void @unknown(
+; CHECK: call ptr @malloc(i64 %n)
+; CHECK: call void @free(ptr %l)
+; CHECK: call ptr @malloc(i64 40000)
+; CHECK: call ptr @aligned_alloc(i64 64, i64 64)
+; An 8-byte object aligned to 16 takes the 16-byte class (class 1 is 8-aligned).
+; CHECK: call ptr @escrt_malloc_class(i64 8, i32 2)
+; calloc zeroes a popped object and falls back to calloc itself.
+; CHECK: escrt.pop{{[0-9]+}}:
+; CHECK: call void @llvm.memset.p0.i64(ptr align 16 %{{.+}}, i8 0, i64 48, i1 false)
+; CHECK: %z = call ptr @calloc(i64 4, i64 12)
+; CHECK-NOT: escrt_free_class
+
+; The entry points are malloc-family functions to LLVM.
+; CHECK: declare noalias ptr @escrt_malloc_class(i64, i32) #[[MALLOCATTR:[0-9]+]]
+; CHECK: declare void @escrt_free_class(ptr allocptr, i32) #[[FREEATTR:[0-9]+]]
+; CHECK: attributes #[[MALLOCATTR]] = { nounwind allockind("alloc,uninitialized") allocsize(0) "alloc-family"="malloc" }
+; CHECK: attributes #[[FREEATTR]] = { nounwind allockind("free") "alloc-family"="malloc" }
+
+target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
+target triple = "x86_64-pc-linux-gnu"
+
+@g = global ptr null
+
+declare ptr @malloc(i64)
+declare ptr @calloc(i64, i64)
+declare ptr @aligned_alloc(i64, i64)
+declare void @free(ptr)
+
+define void @keep48() {
+  %p = call ptr @malloc(i64 48)
+  store ptr %p, ptr @g
+  ret void
+}
+
+define void @pair(i1 %c) {
+  %a = call ptr @malloc(i64 40)
+  %b = call ptr @malloc(i64 48)
+  store volatile ptr %a, ptr @g
+  store volatile ptr %b, ptr @g
+  %x = select i1 %c, ptr %a, ptr %b
+  call void @free(ptr %x)
+  ret void
+}
+
+define void @mixed(i1 %c) {
+  %a = call ptr @malloc(i64 16)
+  %b = call ptr @malloc(i64 48)
+  store volatile ptr %a, ptr @g
+  store volatile ptr %b, ptr @g
+  %x = select i1 %c, ptr %a, ptr %b
+  call void @free(ptr %x)
+  ret void
+}
+
+define void @unknown(i64 %n) {
+  %a = call ptr @malloc(i64 %n)
+  store volatile ptr %a, ptr @g
+  %l = load ptr, ptr @g
+  call void @free(ptr %l)
+  %big = call ptr @malloc(i64 40000)
+  store volatile ptr %big, ptr @g
+  %al = call ptr @aligned_alloc(i64 64, i64 64)
+  store volatile ptr %al, ptr @g
+  %al16 = call ptr @aligned_alloc(i64 16, i64 8)
+  store volatile ptr %al16, ptr @g
+  %z = call ptr @calloc(i64 4, i64 12)
+  store volatile ptr %z, ptr @g
+  ret void
+}
