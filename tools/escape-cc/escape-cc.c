@@ -3,10 +3,14 @@
  *
  *   CC=escape-cc make            cmake -DCMAKE_C_COMPILER=escape-cc
  *
- * Every argument is passed to clang untouched, except --escape-runtime
- * (link libescrt). The wrapper execs clang, so its exit status, signals and
- * output are clang's. Environment: ESCAPE_CLANG (the clang to run),
- * ESCAPE_PLUGIN (the plugin to load). */
+ * Every argument is passed to clang untouched, except --escape-runtime and
+ * --escape-runtime=shared: compile with the plugin's -escape-runtime (what
+ * stays on the heap takes libescrt's size classes) and, when linking, link
+ * libescrt of the same tree, statically by default. The option reaches the
+ * plugin through ESCAPE_OPTIONS, so an LTO link (where lld reads -mllvm
+ * before it loads the plugin) gets it too. The wrapper execs clang, so its
+ * exit status, signals and output are clang's. Environment: ESCAPE_CLANG
+ * (the clang to run), ESCAPE_PLUGIN (the plugin to load). */
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -65,6 +69,19 @@ static char *format(const char *fmt, const char *arg) {
   return s;
 }
 
+/* runtime=true for the plugin, after whatever ESCAPE_OPTIONS already says
+ * (a later setting wins, so the user's runtime=false would not). */
+static int add_runtime_option(void) {
+  const char *old = getenv("ESCAPE_OPTIONS");
+  char *options = format(old && *old ? "%s,runtime=true" : "%sruntime=true",
+                         old ? old : "");
+  if (setenv("ESCAPE_OPTIONS", options, 1) != 0) {
+    perror("escape-cc: ESCAPE_OPTIONS");
+    return 1;
+  }
+  return 0;
+}
+
 int main(int argc, char **argv) {
   const char *clang = getenv("ESCAPE_CLANG");
   if (!clang || !*clang)
@@ -103,13 +120,28 @@ int main(int argc, char **argv) {
     args[n++] = "-fsave-optimization-record";
     args[n++] = "-foptimization-record-passes=escape";
   }
+  enum { NO_RUNTIME, STATIC_RUNTIME, SHARED_RUNTIME };
   for (int i = 1; i < argc; i++) {
-    if (strcmp(argv[i], "--escape-runtime") == 0)
-      runtime = 1;
-    else
+    if (strcmp(argv[i], "--escape-runtime") == 0 ||
+        strcmp(argv[i], "--escape-runtime=static") == 0)
+      runtime = STATIC_RUNTIME;
+    else if (strcmp(argv[i], "--escape-runtime=shared") == 0)
+      runtime = SHARED_RUNTIME;
+    else if (strncmp(argv[i], "--escape-runtime", 16) == 0) {
+      fprintf(stderr, "escape-cc: unknown value in '%s' (--escape-runtime, "
+                      "--escape-runtime=static or --escape-runtime=shared)\n",
+              argv[i]);
+      return 1;
+    } else
       args[n++] = argv[i];
   }
-  if (runtime && links(argc, argv)) {
+  if (runtime != NO_RUNTIME && add_runtime_option() != 0)
+    return 1;
+  /* After every object, so that the archive resolves what they need. */
+  if (runtime == STATIC_RUNTIME && links(argc, argv)) {
+    args[n++] = format("%s/libescrt.a", lib_dir);
+    args[n++] = "-pthread";
+  } else if (runtime == SHARED_RUNTIME && links(argc, argv)) {
     args[n++] = format("-L%s", lib_dir);
     args[n++] = "-lescrt";
     args[n++] = format("-Wl,-rpath,%s", lib_dir);
