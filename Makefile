@@ -18,8 +18,13 @@ build: setup
 	  cmake --build build/llvm-$$n -j $(JOBS); \
 	done
 
-demo: build
-	examples/run-demo.sh $(firstword $(MAJORS))
+# The demo prints the example's report and numbers only: the set-up and the
+# build go to build/demo-build.log, shown if they fail.
+demo:
+	@mkdir -p build
+	@$(MAKE) -s --no-print-directory build >build/demo-build.log 2>&1 || \
+	  { cat build/demo-build.log; echo "make demo: the build failed (build/demo-build.log)"; exit 1; }
+	@examples/run-demo.sh $(firstword $(MAJORS))
 
 check: build
 	scripts/run-tests.sh $(MAJORS)

@@ -1,5 +1,8 @@
 /* The bundled example for `make demo`: a small program whose allocations show
- * every kind of verdict the plugin gives. */
+ * every kind of verdict the plugin gives, and a busy loop (records) whose
+ * scratch buffers the plugin moves to the stack while its list nodes stay on
+ * the heap, so that the run time shows what that is worth.
+ *   demo [RECORDS]   (default 4000000) */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,8 +43,46 @@ __attribute__((noinline)) static char *fill(char *p, int c, size_t n) {
   return p;
 }
 
+/* Frees a list. */
+__attribute__((noinline)) static void free_list(struct node *p) {
+  while (p) {
+    struct node *next = p->next;
+    free(p);
+    p = next;
+  }
+}
+
+/* The busy part: per record, a scratch line that never leaves the function
+ * (moved to the stack) and a node that joins a batch list (stored through a
+ * pointer: escapes, stays on the heap until its batch is summed and freed). */
+static unsigned long records(long n) {
+  unsigned long total = 0;
+  struct node *batch = NULL;
+  for (long i = 0; i < n; i++) {
+    char *scratch = malloc(32);
+    if (!scratch)
+      exit(1);
+    fill(scratch, 'a' + (int)(i % 26), 12);
+    unsigned c = checksum(scratch, 12);
+    free(scratch);
+    struct node *rec = malloc(sizeof *rec);
+    if (!rec)
+      exit(1);
+    rec->value = (int)(c & 0xff);
+    rec->next = batch;
+    batch = rec;
+    if (i % 64 == 63) {
+      total += (unsigned long)sum_list(batch);
+      free_list(batch);
+      batch = NULL;
+    }
+  }
+  total += (unsigned long)sum_list(batch);
+  free_list(batch);
+  return total;
+}
+
 int main(int argc, char **argv) {
-  (void)argv;
   /* Local scratch buffer, freed: moved to the stack. */
   char *line = malloc(64);
   if (!line)
@@ -72,5 +113,8 @@ int main(int argc, char **argv) {
   memset(big, 'b', 1 << 20);
   printf("big=%u registry=%d\n", checksum(big, 1 << 20), sum_list(registry));
   free(big);
+
+  long n = argc > 1 ? atol(argv[1]) : 4000000;
+  printf("records=%ld total=%lu\n", n, records(n));
   return 0;
 }
