@@ -4,6 +4,8 @@
 #include "Options.h"
 #include "Remarks.h"
 
+#include "llvm/Analysis/ValueTracking.h"
+#include "llvm/IR/Dominators.h"
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/MDBuilder.h"
@@ -54,14 +56,14 @@ public:
   /// False when the program uses libescrt's names for something else.
   bool ready() const { return Bins && MallocClass && FreeClass; }
   void lowerFunction(Function &F, const TargetLibraryInfo &TLI,
-                     OptimizationRemarkEmitter &ORE);
+                     const DominatorTree &DT, OptimizationRemarkEmitter &ORE);
 
 private:
   Value *binOf(IRBuilder<> &B, unsigned Class);
   Value *field(IRBuilder<> &B, Value *Bin, BinField Offset);
   PHINode *lowerAllocation(CallBase &CB, HeapFn K, unsigned Class,
                            uint64_t Bytes);
-  void lowerFree(CallBase &Free, unsigned Class);
+  void lowerFree(CallBase &Free, unsigned Class, bool MayBeNull);
   std::optional<unsigned> classOfOperand(Value *P) const;
 
   LLVMContext &Ctx;
@@ -183,8 +185,9 @@ PHINode *Lowering::lowerAllocation(CallBase &CB, HeapFn K, unsigned Class,
 }
 
 // if (p) { if (top != full && top[-1] != p && beat > 1) { *top++ = p;
-// beat--; } else escrt_free_class(p, class); }
-void Lowering::lowerFree(CallBase &Free, unsigned Class) {
+// beat--; } else escrt_free_class(p, class); }, without the test of p when
+// the program has shown it is not null (it wrote through it, or tested it).
+void Lowering::lowerFree(CallBase &Free, unsigned Class, bool MayBeNull) {
   BasicBlock *Head = Free.getParent();
   Function &F = *Head->getParent();
   Value *P = Free.getArgOperand(0);
@@ -197,7 +200,10 @@ void Lowering::lowerFree(CallBase &Free, unsigned Class) {
 
   IRBuilder<> B(Head);
   B.SetCurrentDebugLocation(Free.getDebugLoc());
-  B.CreateCondBr(B.CreateIsNotNull(P), HasRoom, Tail, Likely);
+  if (MayBeNull)
+    B.CreateCondBr(B.CreateIsNotNull(P), HasRoom, Tail, Likely);
+  else
+    B.CreateBr(HasRoom);
 
   B.SetInsertPoint(HasRoom);
   Value *Bin = binOf(B, Class);
@@ -273,6 +279,7 @@ static unsigned classOfAllocation(const CallBase &CB, HeapFn K,
 }
 
 void Lowering::lowerFunction(Function &F, const TargetLibraryInfo &TLI,
+                             const DominatorTree &DT,
                              OptimizationRemarkEmitter &ORE) {
   SmallVector<std::pair<CallBase *, HeapFn>, 8> Allocations;
   SmallVector<CallBase *, 8> Frees;
@@ -284,6 +291,14 @@ void Lowering::lowerFunction(Function &F, const TargetLibraryInfo &TLI,
       else if (K == HeapFn::Free && CB->arg_size() == 1)
         Frees.push_back(CB);
     }
+  // Asked before the lowering changes the control flow the tree describes;
+  // what is known of a free's operand stays true of the lowered one.
+  const DataLayout &DL = F.getDataLayout();
+  SmallPtrSet<const CallBase *, 8> MayBeNull;
+  for (CallBase *Free : Frees)
+    if (!isKnownNonZero(Free->getArgOperand(0),
+                        SimplifyQuery(DL, &DT, nullptr, Free)))
+      MayBeNull.insert(Free);
   for (auto [CB, K] : Allocations) {
     uint64_t Bytes = 0;
     unsigned Class = classOfAllocation(*CB, K, Bytes);
@@ -295,7 +310,7 @@ void Lowering::lowerFunction(Function &F, const TargetLibraryInfo &TLI,
   for (CallBase *Free : Frees)
     if (std::optional<unsigned> Class = classOfOperand(Free->getArgOperand(0))) {
       emitSizeClassRemark(*Free, *Class, sizeClassBytes(*Class), ORE);
-      lowerFree(*Free, *Class);
+      lowerFree(*Free, *Class, MayBeNull.contains(Free));
     }
 }
 
@@ -323,8 +338,9 @@ PreservedAnalyses SizeClassLoweringPass::run(Module &M,
       continue;
     auto &TLI = FAM.getResult<TargetLibraryAnalysis>(F);
     auto &ORE = FAM.getResult<OptimizationRemarkEmitterAnalysis>(F);
+    auto &DT = FAM.getResult<DominatorTreeAnalysis>(F);
     size_t Before = F.size();
-    L.lowerFunction(F, TLI, ORE);
+    L.lowerFunction(F, TLI, DT, ORE);
     if (F.size() != Before) {
       FAM.invalidate(F, PreservedAnalyses::none());
       Changed = true;

@@ -119,6 +119,15 @@ instr() {
   for ((i = 0; i < last; i++)); do dashes+=(-); done
   row "class calls" "${dashes[@]}" "$(pair_instructions none "$out/hot-class" class)"
   row "class inline" "${dashes[@]}" "$(pair_instructions none "$out/hot-class" inline)"
+  # The compiler's path: plain C malloc(64)+free built with the plugin and
+  # -escape-runtime (its lowering emits the inline paths), linked with
+  # libescrt; "malloc+free" above is the plain path in the same run.
+  local plugin="$tree/lib/EscapePlugin.so" fplugin=""
+  [ "$n" -lt 22 ] && fplugin="-fplugin=$plugin"
+  # shellcheck disable=SC2086
+  "$clang" -O2 -fpass-plugin="$plugin" $fplugin -mllvm -escape-runtime \
+    "$here/hot-lowered.c" "$tree/lib/libescrt.a" -pthread -o "$out/hot-lowered" || return
+  row "-escape-runtime" "${dashes[@]}" "$(pair_instructions none "$out/hot-lowered")"
 }
 
 rss() {

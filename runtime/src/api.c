@@ -316,9 +316,10 @@ API int malloc_trim(size_t pad) {
 enum { CLASS_ENTRY_UNKNOWN, CLASS_ENTRY_OURS, CLASS_ENTRY_FORWARD };
 static _Atomic int class_entry_mode;
 
-static int class_entry(void) {
+/* Out of line, so that the entry points themselves keep no frame. */
+static __attribute__((noinline)) int class_entry_decide(void) {
   int mode = atomic_load_explicit(&class_entry_mode, memory_order_acquire);
-  if (ESCRT_LIKELY(mode != CLASS_ENTRY_UNKNOWN))
+  if (mode != CLASS_ENTRY_UNKNOWN)
     return mode;
   mode = escrt_process_malloc_is_ours() ? CLASS_ENTRY_OURS
                                         : CLASS_ENTRY_FORWARD;
@@ -326,9 +327,28 @@ static int class_entry(void) {
   return mode;
 }
 
-API void *escrt_malloc_class(size_t size, unsigned cls) {
-  if (ESCRT_UNLIKELY(class_entry() == CLASS_ENTRY_FORWARD))
+static __attribute__((noinline)) void *class_malloc_other(size_t size,
+                                                          unsigned cls) {
+  if (class_entry_decide() == CLASS_ENTRY_FORWARD)
     return escrt_process_malloc(size);
+  return escrt_malloc_class(size, cls);
+}
+
+static __attribute__((noinline)) void class_free_other(void *p, unsigned cls) {
+  if (class_entry_decide() == CLASS_ENTRY_FORWARD)
+    escrt_process_free(p);
+  else
+    escrt_free_class(p, cls);
+}
+
+static inline bool class_entry_is_ours(void) {
+  return atomic_load_explicit(&class_entry_mode, memory_order_acquire) ==
+         CLASS_ENTRY_OURS;
+}
+
+API void *escrt_malloc_class(size_t size, unsigned cls) {
+  if (ESCRT_UNLIKELY(!class_entry_is_ours()))
+    return class_malloc_other(size, cls);
   if (cls == 0 || cls >= ESCRT_NUM_CLASSES ||
       size > escrt_class_size_table[cls])
     return alloc(size);
@@ -338,8 +358,8 @@ API void *escrt_malloc_class(size_t size, unsigned cls) {
 /* The out-of-line half of escrt_free_class_inline, and the entry point
  * itself: the class must be the object's (the inline version trusts it). */
 API void escrt_free_class(void *p, unsigned cls) {
-  if (ESCRT_UNLIKELY(class_entry() == CLASS_ENTRY_FORWARD)) {
-    escrt_process_free(p);
+  if (ESCRT_UNLIKELY(!class_entry_is_ours())) {
+    class_free_other(p, cls);
     return;
   }
   dealloc_as(p, cls);
