@@ -1,14 +1,122 @@
 #!/usr/bin/env bash
-# `make bench`: runs every benchmark directory's run.sh (bench/*/run.sh) for one
-# LLVM major's tree. Each prints its own table of ratios against baselines
-# measured in the same run; none of them fails on timing.
+# `make bench`: every benchmark (bench/*/run.sh) for one LLVM major's tree,
+# then ONE summary table of their headline lines. Each part also runs alone
+# (bench/<part>/run.sh MAJOR) and prints its full tables; ratios everywhere
+# are against baselines measured in the same run, and none fails on timing
+# (a wrong checksum or a failed build does fail).
+#   bench/run-all.sh [LLVM-MAJOR]     (default 19; logs in bench/out/all-N/)
+# The defaults keep the whole run near 15 minutes on a 2-core machine:
+#   runtime   RUNTIME_PARTS="micro sweep instr rss" (macro, clang compiling
+#             SQLite under each allocator, adds ~5 minutes; the compile part
+#             times SQLite already)
+#   compile   sqlite3.c and lmdb's mdb.c, RUNS=5; COMPILE_COUNT=1 adds the
+#             callgrind counts (another ~15 minutes)
+#   e2e       RUNS=5 at scale 100%, callgrind at 4% (E2E_COUNT=0 skips it)
+# BENCH_PARTS="e2e compile" runs only those parts; SUMMARY_ONLY=1 prints the
+# summary again from the logs of the last run.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-19}
+log=bench/out/all-$n
+mkdir -p "$log"
 status=0
-for b in bench/*/run.sh; do
-  [ -x "$b" ] || continue
-  echo "=== $b (LLVM $n)"
-  "$b" "$n" || { echo "bench: $b failed"; status=1; }
+start=$(date +%s)
+declare -A took
+
+part_args() { # part -> env and arguments of its run.sh
+  case $1 in
+  runtime) echo "$n ${RUNTIME_PARTS:-micro sweep instr rss}" ;;
+  *) echo "$n" ;;
+  esac
+}
+parts=${BENCH_PARTS:-$(for b in bench/*/run.sh; do basename "$(dirname "$b")"; done | tr '\n' ' ')}
+for p in $parts; do
+  [ -n "${SUMMARY_ONLY:-}" ] && break
+  b=bench/$p/run.sh
+  [ -x "$b" ] || { echo "bench: no $b"; status=1; continue; }
+  echo "=== $b $(part_args "$p")"
+  t0=$(date +%s)
+  # shellcheck disable=SC2046 # part_args is a word list
+  case $p in
+  compile) COUNT=${COMPILE_COUNT:-0} "$b" $(part_args "$p") ;;
+  e2e) COUNT=${E2E_COUNT:-1} "$b" $(part_args "$p") ;;
+  *) "$b" $(part_args "$p") ;;
+  esac 2>&1 | tee "$log/$p.txt"
+  rc=${PIPESTATUS[0]}
+  took[$p]=$(($(date +%s) - t0))
+  [ "$rc" = 0 ] || { echo "bench: $b failed (exit $rc)"; status=1; }
+  echo "=== $p: ${took[$p]} s"
+  echo
 done
+total=$(($(date +%s) - start))
+
+# ---- the summary: headline lines picked from each part's log ----
+have() { [ -s "$log/$1.txt" ] && [[ " $parts " == *" $1 "* ]]; }
+row() { printf '  %-34s %s\n' "$1" "$2"; }
+echo "================================================================================"
+[ -n "${SUMMARY_ONLY:-}" ] && total="(summary only)"
+echo "summary: make bench, LLVM $n, $(nproc) cores, $total s in all ($(for p in $parts; do printf '%s %s s, ' "$p" "${took[$p]:-?}"; done | sed 's/, $//'))"
+echo "ratios are to a baseline measured in the same run; < 1 is better unless said otherwise"
+echo
+if have compile; then
+  echo "compile time at -O2, clang + EscapePlugin / clang (median CPU s; target <= 1.02x)"
+  awk '/^  (sqlite3\.c|lmdb mdb\.c) / && NF >= 5 && !seen[$0]++ {
+         name = $1 ($1 == "lmdb" ? " " $2 : ""); off = ($1 == "lmdb") ? 1 : 0
+         if ($(4 + off) ~ /x$/ && $(3 + off) !~ /x$/) printf "  %-34s %s  (%s -> %s s)\n", name, $(4 + off), $(2 + off), $(3 + off)
+         else printf "  %-34s %s  (instructions)\n", name, $(4 + off) }' "$log/compile.txt"
+  echo
+fi
+if have h2s; then
+  echo "heap-to-stack sites at -O2: Escape (plugin) vs LLVM's Attributor (ok/wrong/crash runs)"
+  awk '/^(test\/Exec|lmdb mdb)/ {
+         m = match($0, /[0-9]+ +[0-9]+ +[0-9]+ +[0-9]+ +[0-9]+\/[0-9]+\/[0-9]+ +[0-9]+\/[0-9]+\/[0-9]+ +[0-9]+\/[0-9]+\/[0-9]+/)
+         if (!m) next
+         name = substr($0, 1, RSTART - 1); sub(/ +$/, "", name)
+         split(substr($0, RSTART, RLENGTH), f, / +/)
+         printf "  %-34s %s sites: Escape %s (%s), Attributor-128 %s (%s), Attributor-1024 %s (%s)\n",
+           name, f[1], f[2], f[5], f[3], f[6], f[4], f[7] }' "$log/h2s.txt"
+  echo
+fi
+if have runtime; then
+  echo "libescrt vs each allocator (geomean of libescrt/peer; < 1: libescrt ahead)"
+  awk '/^## micro/ { sec = "micro" } /^## sweep/ { sec = "sweep" } /^## instr/ { sec = "instr" } /^## rss/ { sec = "rss" }
+       /^##/ { next }
+       /^(pattern|K|pair) / && $NF == "escrt/best" { for (i = 2; i <= NF; i++) nm[i] = $i; ncol = NF; next }
+       (sec == "micro" || sec == "sweep") && NF == ncol && nm[ncol - 1] == "escrt" {
+         e = $(ncol - 1); for (i = 2; i < ncol - 1; i++) if ($i > 0 && e > 0) { s[sec, nm[i]] += log(e / $i); c[sec, nm[i]]++ } }
+       sec == "instr" && /^malloc\+free/ { for (i = 2; i <= NF - 1; i++) iv[i] = $i; ni = NF - 1 }
+       sec == "rss" && $1 != "allocator" && NF >= 7 { rss[$1] = $NF }
+       END {
+         for (k = 0; k < 2; k++) {
+           sec = k ? "sweep" : "micro"; line = ""
+           for (i = 2; i < ncol - 1; i++) if (c[sec, nm[i]]) line = line sprintf("  %s %.2f", nm[i], exp(s[sec, nm[i]] / c[sec, nm[i]]))
+           if (line != "") printf "  %-34s%s\n", (k ? "sweep, ns/op (K = 1..64)" : "micro, ns/op (7 patterns)"), line
+         }
+         if (ni) { line = ""; for (i = 2; i < ni; i++) if (iv[i] > 0) line = line sprintf("  %s %.2f", nm[i], iv[ni] / iv[i])
+                   printf "  %-34s%s  (escrt %s instr)\n", "instructions per hot malloc+free", line, iv[ni] }
+         line = ""; split("glibc jemalloc tcmalloc mimalloc escrt", order, " ")
+         for (i = 1; i <= 5; i++) if (order[i] in rss) line = line sprintf("  %s %s", order[i], rss[order[i]])
+         if (line != "") printf "  %-34s%s\n", "RSS 10 s after a burst, % of peak", line
+       }' "$log/runtime.txt"
+  echo
+fi
+if have report; then
+  echo "escape-report on 10,000 record files (vs llvm-remarkutil count on the same remarks)"
+  awk '/^escape-report --format (text|json|sarif)/ { printf "  %-34s %s s  (%s)\n", $2 " " $3, $(NF - 2), $NF }' "$log/report.txt"
+  echo
+fi
+if have stack-guard; then
+  echo "stack check of a moved object (instructions per call; 64-byte temporary)"
+  awk '/^  (malloc|escape|local array) / { name = $1 ($1 == "local" ? " array" : ""); off = ($1 == "local") ? 1 : 0
+       printf "  %-34s %s instr, %s ns\n", name, $(2 + off), $(3 + off) }' "$log/stack-guard.txt"
+  echo
+fi
+if have e2e; then
+  echo "end to end (bench/e2e): CPU time, median, ratio to plain (clang -O2, glibc)"
+  awk '/^## CPU time/ { on = 1; next } on && /^$/ { on = 0 } on { print "  " $0 }' "$log/e2e.txt"
+  awk '/^## instructions/ { on = 1; next } on && /^$/ { on = 0 } on && /^(variant|plugin\+rt|plugin |oracle|plain )/ { print "  instr  " $0 }' "$log/e2e.txt"
+  awk '/^targets, by/ { on = 1 } /^(checks:|FAILURE)/ { on = 0; print "  " $0 } on && !/^$/ { print "  " $0 }' "$log/e2e.txt"
+  echo
+fi
+[ $status = 0 ] || echo "bench: some parts failed (see above and $log/)"
 exit $status
