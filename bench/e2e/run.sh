@@ -90,7 +90,7 @@ for p in $programs; do
 done
 for p in $programs; do
   if [ -z "${built[$p.rt]:-}" ]; then
-    why=$(grep -m1 -iE 'error|not implemented|refused' "$work/$p.rt.remarks" 2>/dev/null)
+    why=$(grep -m1 -iE 'unknown|error|not implemented|refused' "$work/$p.rt.remarks" 2>/dev/null)
     [ -f "$rtlib" ] || why="no $rtlib"
     notes+=("plugin+rt: $p not built with -escape-runtime (${why:-see $work/build.log}); its column is -")
   fi
