@@ -175,7 +175,8 @@ PHINode *Lowering::lowerAllocation(CallBase &CB, HeapFn K, unsigned Class,
   B.CreateBr(Tail);
 
   B.SetInsertPoint(Tail, Tail->begin());
-  PHINode *P = B.CreatePHI(PtrTy, 2, "escrt.p");
+  PHINode *P = B.CreatePHI(PtrTy, 2);
+  P->takeName(&CB); // what names the object in remarks and in the IR
   CB.replaceAllUsesWith(P);
   P->addIncoming(Object, Pop);
   P->addIncoming(FromSlowPath, Slow);

@@ -17,6 +17,8 @@
 ; REMARK-NEXT: remark: <unknown>:0:0: malloc(48) uses size class 5 (48 bytes)
 ; REMARK-NEXT: remark: <unknown>:0:0: aligned_alloc(16, 8) uses size class 2 (16 bytes)
 ; REMARK-NEXT: remark: <unknown>:0:0: calloc(4, 12) uses size class 5 (48 bytes)
+; REMARK-NEXT: remark: <unknown>:0:0: malloc(32) uses size class 4 (32 bytes)
+; REMARK-NEXT: remark: <unknown>:0:0: free(p) uses size class 4 (32 bytes)
 ; REMARK-NOT: remark
 
 ; CHECK: @escrt_thread_bins = external thread_local(initialexec) global ptr
@@ -38,8 +40,8 @@
 ; CHECK: escrt.malloc.slow:
 ; CHECK-NEXT: %[[SLOW:.+]] = call ptr @escrt_malloc_class(i64 48, i32 5)
 ; CHECK: escrt.join:
-; CHECK-NEXT: %escrt.p = phi ptr [ %[[OBJ]], %escrt.pop ], [ %[[SLOW]], %escrt.malloc.slow ]
-; CHECK-NEXT: store ptr %escrt.p, ptr @g
+; CHECK-NEXT: %p = phi ptr [ %[[OBJ]], %escrt.pop ], [ %[[SLOW]], %escrt.malloc.slow ]
+; CHECK-NEXT: store ptr %p, ptr @g
 ; CHECK-NOT: @malloc
 
 ; Both objects are of class 5 (40 and 48 bytes): the free is sized.
@@ -76,8 +78,17 @@
 ; calloc zeroes a popped object and falls back to calloc itself.
 ; CHECK: escrt.pop{{[0-9]+}}:
 ; CHECK: call void @llvm.memset.p0.i64(ptr align 16 %{{.+}}, i8 0, i64 48, i1 false)
-; CHECK: %z = call ptr @calloc(i64 4, i64 12)
+; CHECK: %[[CALLOC:.+]] = call ptr @calloc(i64 4, i64 12)
+; CHECK: %z = phi ptr [ %{{.+}}, %escrt.pop{{[0-9]+}} ], [ %[[CALLOC]], %escrt.malloc.slow{{[0-9]+}} ]
 ; CHECK-NOT: escrt_free_class
+
+; The program wrote through the pointer before freeing it: it is not null,
+; and the free does not test it again.
+; CHECK-LABEL: define void @written(
+; CHECK: store i32 1, ptr %p
+; CHECK-NEXT: br label %escrt.free
+; CHECK: escrt.free.slow:
+; CHECK-NEXT: call void @escrt_free_class(ptr %p, i32 4)
 
 ; The entry points are malloc-family functions to LLVM.
 ; CHECK: declare noalias ptr @escrt_malloc_class(i64, i32) #[[MALLOCATTR:[0-9]+]]
@@ -134,5 +145,13 @@ define void @unknown(i64 %n) {
   store volatile ptr %al16, ptr @g
   %z = call ptr @calloc(i64 4, i64 12)
   store volatile ptr %z, ptr @g
+  ret void
+}
+
+define void @written() {
+  %p = call ptr @malloc(i64 32)
+  store volatile ptr %p, ptr @g
+  store i32 1, ptr %p
+  call void @free(ptr %p)
   ret void
 }
