@@ -13,8 +13,13 @@ plugin="-fpass-plugin=$plugin_so"
 [ "$major" -lt 22 ] && plugin="$plugin -fplugin=$plugin_so"
 asan="-fsanitize=address -fsanitize-address-use-after-return=always"
 export ASAN_OPTIONS="detect_leaks=0:allocator_may_return_null=1:exitcode=86"
-# The three builds every corpus compares: name and flags.
-variants=("ref:-O2" "esc:-O2 $plugin" "esc-asan:-O1 $plugin $asan")
+# The builds every corpus compares: name and flags. esc-rt adds
+# -escape-runtime, with libescrt linked shared (a link flag, so it works
+# wherever the flags stand on the command line; compile-only steps ignore it).
+escrt_lib=$(dirname "$plugin_so")
+runtime="-mllvm -escape-runtime -Wl,--no-as-needed -L$escrt_lib -Wl,-rpath,$escrt_lib -lescrt"
+variants=("ref:-O2" "esc:-O2 $plugin" "esc-asan:-O1 $plugin $asan"
+          "esc-rt:-O2 $plugin $runtime")
 mkdir -p "$cache"
 
 # npm_fetch PKG@VER -> path of the cached tarball (npm pack runs no scripts).
