@@ -11,7 +11,9 @@
 //   EscapeFlow     one line of a Go -m=2 explanation
 //   Eliminated     malloc(16) does not escape: removed by the optimizer
 //   RedirectedToSizeClass  malloc(48) uses size class 5 (48 bytes) |
-//                  free(p) uses size class 5 (48 bytes)  (-escape-runtime)
+//                  free(p) uses size class 5 (48 bytes) |
+//                  malloc(n) uses the size class of n when it is at most
+//                  1024 bytes  (-escape-runtime)
 // The arguments Callee, Size and Reason make the message; ReasonKind is an
 // extra argument for tools.
 //
@@ -158,6 +160,17 @@ void emitSizeClassRemark(const CallBase &CB, unsigned Class,
       siteHead(R, CB);
     return R << " uses size class " << ore::NV("Class", Class) << " ("
              << ore::NV("ClassSize", ClassBytes) << " bytes)";
+  });
+}
+
+void emitVariableSizeClassRemark(const CallBase &CB, uint64_t Limit,
+                                 OptimizationRemarkEmitter &ORE) {
+  ORE.emit([&] {
+    OptimizationRemark R(PassName, "RedirectedToSizeClass", &CB);
+    return siteHead(R, CB)
+           << " uses the size class of "
+           << ore::NV("SizeOperand", operandText(*CB.getArgOperand(0)))
+           << " when it is at most " << ore::NV("Limit", Limit) << " bytes";
   });
 }
 

@@ -25,6 +25,11 @@ void emitSizeClassRemark(const llvm::CallBase &CB, unsigned Class,
                          uint64_t ClassBytes,
                          llvm::OptimizationRemarkEmitter &ORE);
 
+/// `RedirectedToSizeClass` for a malloc(n) whose class is looked up at run
+/// time when n is at most \p Limit.
+void emitVariableSizeClassRemark(const llvm::CallBase &CB, uint64_t Limit,
+                                 llvm::OptimizationRemarkEmitter &ORE);
+
 /// `Eliminated` for a site LLVM deleted before the escape pass saw it.
 void emitEliminatedRemark(const VanishedSite &S,
                           llvm::OptimizationRemarkEmitter &ORE);

@@ -21,6 +21,9 @@ static const uint32_t ClassBytes[] = {
 #include "escape/SizeClasses.def"
 };
 static constexpr unsigned NumClasses = std::size(ClassBytes);
+// malloc(n) looks its class up in a table up to this size (Go's and
+// libescrt's first lookup table ends there too).
+static constexpr uint64_t VariableSizeLimit = 1024;
 // The 24-byte class is only 8-aligned; malloc never picks it.
 static constexpr unsigned Class24Align8 = 3;
 
@@ -63,12 +66,15 @@ private:
   Value *field(IRBuilder<> &B, Value *Bin, BinField Offset);
   PHINode *lowerAllocation(CallBase &CB, HeapFn K, unsigned Class,
                            uint64_t Bytes);
+  void lowerVariableMalloc(CallBase &CB);
+  GlobalVariable *classBy8(Module &M);
   void lowerFree(CallBase &Free, unsigned Class, bool MayBeNull);
   std::optional<unsigned> classOfOperand(Value *P) const;
 
   LLVMContext &Ctx;
   Type *PtrTy, *SizeTy, *Int32Ty, *Int8Ty;
   GlobalVariable *Bins = nullptr;
+  GlobalVariable *By8 = nullptr; // the class of n <= 1024 by (n + 7) / 8
   Function *MallocClass = nullptr, *FreeClass = nullptr;
   MDNode *Likely;
   // The result of every lowered allocation, and its class.
@@ -234,6 +240,76 @@ void Lowering::lowerFree(CallBase &Free, unsigned Class, bool MayBeNull) {
   Free.eraseFromParent();
 }
 
+// The class of n bytes for n <= 1024, by (n + 7) / 8: every class boundary
+// up to 1024 is a multiple of 8, so the class of 8 * i is the class of every
+// n that rounds up to it. Private to the module, 129 bytes.
+GlobalVariable *Lowering::classBy8(Module &M) {
+  if (By8)
+    return By8;
+  SmallVector<uint8_t, 129> Table;
+  for (uint64_t I = 0; I <= VariableSizeLimit / 8; ++I)
+    Table.push_back(sizeClassFor(std::max<uint64_t>(1, I * 8)));
+  Constant *Init = ConstantDataArray::get(Ctx, Table);
+  By8 = new GlobalVariable(M, Init->getType(), /*isConstant=*/true,
+                           GlobalValue::PrivateLinkage, Init,
+                           "escrt.class_by8");
+  By8->setUnnamedAddr(GlobalValue::UnnamedAddr::Global);
+  return By8;
+}
+
+// malloc(n) of a size only known at run time: when 1 <= n <= 1024, the pop
+// of n's class; else, or when that stack is empty, the call itself. The
+// class is the one malloc(n) would use, so any free may get the object.
+void Lowering::lowerVariableMalloc(CallBase &CB) {
+  BasicBlock *Head = CB.getParent();
+  Function &F = *Head->getParent();
+  Value *N = CB.getArgOperand(0);
+  BasicBlock *Tail = Head->splitBasicBlock(&CB, "escrt.join");
+  Head->getTerminator()->eraseFromParent();
+  auto *Lookup = BasicBlock::Create(Ctx, "escrt.class", &F, Tail);
+  auto *Pop = BasicBlock::Create(Ctx, "escrt.pop", &F, Tail);
+  auto *Slow = BasicBlock::Create(Ctx, "escrt.malloc.slow", &F, Tail);
+
+  IRBuilder<> B(Head);
+  B.SetCurrentDebugLocation(CB.getDebugLoc());
+  Value *Small = B.CreateICmpULE(B.CreateSub(N, ConstantInt::get(SizeTy, 1)),
+                                 ConstantInt::get(SizeTy, VariableSizeLimit - 1));
+  B.CreateCondBr(Small, Lookup, Slow, Likely);
+
+  B.SetInsertPoint(Lookup);
+  Value *Index = B.CreateLShr(B.CreateAdd(N, ConstantInt::get(SizeTy, 7)), 3);
+  Value *Class = B.CreateZExt(
+      B.CreateLoad(Int8Ty, B.CreateInBoundsGEP(Int8Ty, classBy8(*F.getParent()),
+                                               Index)),
+      SizeTy, "escrt.cls");
+  Value *Stacks = B.CreateLoad(PtrTy, B.CreateThreadLocalAddress(Bins),
+                               "escrt.bins");
+  Value *Bin = B.CreateInBoundsGEP(
+      Int8Ty, Stacks, B.CreateShl(Class, 5), "escrt.bin"); // * BinSize
+  Value *Top = B.CreateLoad(PtrTy, Bin, "escrt.top");
+  Value *Empty = B.CreateLoad(PtrTy, field(B, Bin, BinEmpty), "escrt.empty");
+  B.CreateCondBr(B.CreateICmpNE(Top, Empty), Pop, Slow, Likely);
+
+  B.SetInsertPoint(Pop);
+  Value *NewTop = B.CreateConstInBoundsGEP1_64(PtrTy, Top, -1);
+  B.CreateStore(NewTop, Bin);
+  Value *Pops = field(B, Bin, BinNMalloc);
+  B.CreateStore(B.CreateAdd(B.CreateLoad(Int32Ty, Pops), B.getInt32(1)), Pops);
+  Value *Object = B.CreateLoad(PtrTy, NewTop, "escrt.object");
+  B.CreateBr(Tail);
+
+  CB.moveBefore(*Slow, Slow->end());
+  B.SetInsertPoint(Slow);
+  B.CreateBr(Tail);
+
+  B.SetInsertPoint(Tail, Tail->begin());
+  PHINode *P = B.CreatePHI(PtrTy, 2);
+  P->takeName(&CB);
+  CB.replaceAllUsesWith(P);
+  P->addIncoming(Object, Pop);
+  P->addIncoming(&CB, Slow);
+}
+
 // The class of every object the pointer can be, when they are all lowered
 // allocations of one class reaching it through phis, selects and casts;
 // anything else (a load, an argument, a call, a stack slot) may be from
@@ -303,6 +379,11 @@ void Lowering::lowerFunction(Function &F, const TargetLibraryInfo &TLI,
   for (auto [CB, K] : Allocations) {
     uint64_t Bytes = 0;
     unsigned Class = classOfAllocation(*CB, K, Bytes);
+    if (!Class && K == HeapFn::Malloc && !constantAllocSize(*CB, K)) {
+      emitVariableSizeClassRemark(*CB, VariableSizeLimit, ORE);
+      lowerVariableMalloc(*CB);
+      continue;
+    }
     if (!Class)
       continue;
     emitSizeClassRemark(*CB, Class, sizeClassBytes(Class), ORE);

@@ -3,7 +3,8 @@
 ; stack of its class (escrt_thread_bins, the layout of escrt.h's escrt_bin),
 ; else calls escrt_malloc_class; a free whose operand can only be objects of
 ; one class pushes on that stack, else calls escrt_free_class. Sizes the
-; compiler cannot see, large objects, alignments over 16, and frees that may
+; compiler cannot see up to 1024 bytes pop from the class a table gives
+; (else the call); large objects, alignments over 16, and frees that may
 ; get anything else keep the C library's calls.
 ; RUN: %opt_escape -passes=escape-size-classes -pass-remarks=escape -S %s 2>%t.remarks | FileCheck %s
 ; RUN: FileCheck %s --check-prefix=REMARK < %t.remarks
@@ -15,6 +16,7 @@
 ; REMARK-NEXT: remark: <unknown>:0:0: free(x) uses size class 5 (48 bytes)
 ; REMARK-NEXT: remark: <unknown>:0:0: malloc(16) uses size class 2 (16 bytes)
 ; REMARK-NEXT: remark: <unknown>:0:0: malloc(48) uses size class 5 (48 bytes)
+; REMARK-NEXT: remark: <unknown>:0:0: malloc(n) uses the size class of n when it is at most 1024 bytes
 ; REMARK-NEXT: remark: <unknown>:0:0: aligned_alloc(16, 8) uses size class 2 (16 bytes)
 ; REMARK-NEXT: remark: <unknown>:0:0: calloc(4, 12) uses size class 5 (48 bytes)
 ; REMARK-NEXT: remark: <unknown>:0:0: malloc(32) uses size class 4 (32 bytes)
@@ -22,6 +24,8 @@
 ; REMARK-NOT: remark
 
 ; CHECK: @escrt_thread_bins = external thread_local(initialexec) global ptr
+; The classes of 0, 8, ..., 1024 bytes: 17..24 bytes take 32 (class 4).
+; CHECK: @escrt.class_by8 = private unnamed_addr constant [129 x i8] c"\01\01\02\04\04\05\05\06
 
 ; The pop: class 5's stack is at 5 * 32 bytes; top != empty takes *--top.
 ; CHECK-LABEL: define void @keep48()
@@ -68,8 +72,19 @@
 ; CHECK: call void @free(ptr %x)
 ; CHECK-NOT: escrt_free_class
 
+; malloc(n): 1 <= n <= 1024 looks the class up by (n + 7) / 8; a larger or
+; zero size, or an empty stack, calls malloc; its free stays plain.
 ; CHECK-LABEL: define void @unknown(
-; CHECK: call ptr @malloc(i64 %n)
+; CHECK: %[[M1:.+]] = sub i64 %n, 1
+; CHECK-NEXT: %[[SMALL:.+]] = icmp ule i64 %[[M1]], 1023
+; CHECK-NEXT: br i1 %[[SMALL]], label %escrt.class, label %escrt.malloc.slow
+; CHECK: escrt.class:
+; CHECK-NEXT: %[[R:.+]] = add i64 %n, 7
+; CHECK-NEXT: %[[I:.+]] = lshr i64 %[[R]], 3
+; CHECK-NEXT: %[[CA:.+]] = getelementptr inbounds i8, ptr @escrt.class_by8, i64 %[[I]]
+; CHECK: escrt.malloc.slow:
+; CHECK-NEXT: %[[CALL:.+]] = call ptr @malloc(i64 %n)
+; CHECK: %a = phi ptr [ %{{.+}}, %escrt.pop ], [ %[[CALL]], %escrt.malloc.slow ]
 ; CHECK: call void @free(ptr %l)
 ; CHECK: call ptr @malloc(i64 40000)
 ; CHECK: call ptr @aligned_alloc(i64 64, i64 64)
