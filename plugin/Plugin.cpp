@@ -57,6 +57,18 @@ static bool parseModulePipeline(StringRef Name, ModulePassManager &MPM,
   return true;
 }
 
+// The compile before an LTO link, whose link runs the passes on the whole
+// program. LLVM 20+ passes the phase to the callbacks; 19 does not say.
+template <typename... PhaseT> static bool isLTOPreLink(PhaseT... Phase) {
+#if LLVM_VERSION_MAJOR >= 20
+  return ((Phase == ThinOrFullLTOPhase::ThinLTOPreLink ||
+           Phase == ThinOrFullLTOPhase::FullLTOPreLink) ||
+          ...);
+#else
+  return false;
+#endif
+}
+
 static void registerCallbacks(PassBuilder &PB) {
   PB.registerPipelineParsingCallback(parseModulePipeline);
 
@@ -66,17 +78,11 @@ static void registerCallbacks(PassBuilder &PB) {
       [](ModulePassManager &MPM, OptimizationLevel) {
         MPM.addPass(RecordSitesPass());
       });
-  // After all inlining, before vectorization. Skip the LTO pre-link compile:
-  // the link runs the pass on the whole program (LLVM 20+ says which is which).
+  // After all inlining, before vectorization; not before an LTO link.
   PB.registerOptimizerEarlyEPCallback(
-      [](ModulePassManager &MPM, OptimizationLevel, auto &&...Phase) {
-#if LLVM_VERSION_MAJOR >= 20
-        if (((Phase == ThinOrFullLTOPhase::ThinLTOPreLink ||
-              Phase == ThinOrFullLTOPhase::FullLTOPreLink) ||
-             ...))
-          return;
-#endif
-        MPM.addPass(EscapePass());
+      [](ModulePassManager &MPM, OptimizationLevel, auto... Phase) {
+        if (!isLTOPreLink(Phase...))
+          MPM.addPass(EscapePass());
       });
   PB.registerFullLinkTimeOptimizationEarlyEPCallback(
       [](ModulePassManager &MPM, OptimizationLevel) {
@@ -85,14 +91,9 @@ static void registerCallbacks(PassBuilder &PB) {
   // -escape-runtime: after every optimisation, which still sees malloc and
   // free as themselves. It does nothing unless the option is on.
   PB.registerOptimizerLastEPCallback(
-      [](ModulePassManager &MPM, OptimizationLevel, auto &&...Phase) {
-#if LLVM_VERSION_MAJOR >= 20
-        if (((Phase == ThinOrFullLTOPhase::ThinLTOPreLink ||
-              Phase == ThinOrFullLTOPhase::FullLTOPreLink) ||
-             ...))
-          return;
-#endif
-        MPM.addPass(SizeClassLoweringPass());
+      [](ModulePassManager &MPM, OptimizationLevel, auto... Phase) {
+        if (!isLTOPreLink(Phase...))
+          MPM.addPass(SizeClassLoweringPass());
       });
   PB.registerFullLinkTimeOptimizationLastEPCallback(
       [](ModulePassManager &MPM, OptimizationLevel) {

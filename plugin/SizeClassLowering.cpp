@@ -64,6 +64,9 @@ public:
 private:
   Value *binOf(IRBuilder<> &B, unsigned Class);
   Value *field(IRBuilder<> &B, Value *Bin, BinField Offset);
+  Value *popFrom(IRBuilder<> &B, Value *Bin, Value *Top);
+  PHINode *joinResult(CallBase &CB, BasicBlock *Tail, Value *Popped,
+                      BasicBlock *Pop, Value *FromSlowPath, BasicBlock *Slow);
   PHINode *lowerAllocation(CallBase &CB, HeapFn K, unsigned Class,
                            uint64_t Bytes);
   void lowerVariableMalloc(CallBase &CB);
@@ -140,6 +143,29 @@ Value *Lowering::field(IRBuilder<> &B, Value *Bin, BinField Offset) {
   return Offset ? B.CreateConstInBoundsGEP1_64(Int8Ty, Bin, Offset) : Bin;
 }
 
+// *--top, counted as a pop of the stack.
+Value *Lowering::popFrom(IRBuilder<> &B, Value *Bin, Value *Top) {
+  Value *NewTop = B.CreateConstInBoundsGEP1_64(PtrTy, Top, -1);
+  B.CreateStore(NewTop, Bin);
+  Value *Pops = field(B, Bin, BinNMalloc);
+  B.CreateStore(B.CreateAdd(B.CreateLoad(Int32Ty, Pops), B.getInt32(1)), Pops);
+  return B.CreateLoad(PtrTy, NewTop, "escrt.object");
+}
+
+// The object at the start of \p Tail, from the pop or the slow path; it
+// takes the allocation's uses and its name (what remarks and the IR call it).
+PHINode *Lowering::joinResult(CallBase &CB, BasicBlock *Tail, Value *Popped,
+                              BasicBlock *Pop, Value *FromSlowPath,
+                              BasicBlock *Slow) {
+  IRBuilder<> B(Tail, Tail->begin());
+  PHINode *P = B.CreatePHI(PtrTy, 2);
+  P->takeName(&CB);
+  CB.replaceAllUsesWith(P);
+  P->addIncoming(Popped, Pop);
+  P->addIncoming(FromSlowPath, Slow);
+  return P;
+}
+
 // p = top != empty ? *--top : <slow>, where slow is escrt_malloc_class(n,
 // class), or for calloc the call itself (it picks the same class and
 // zeroes); a popped calloc object is zeroed here.
@@ -160,11 +186,7 @@ PHINode *Lowering::lowerAllocation(CallBase &CB, HeapFn K, unsigned Class,
   B.CreateCondBr(B.CreateICmpNE(Top, Empty), Pop, Slow, Likely);
 
   B.SetInsertPoint(Pop);
-  Value *NewTop = B.CreateConstInBoundsGEP1_64(PtrTy, Top, -1);
-  B.CreateStore(NewTop, Bin);
-  Value *Pops = field(B, Bin, BinNMalloc);
-  B.CreateStore(B.CreateAdd(B.CreateLoad(Int32Ty, Pops), B.getInt32(1)), Pops);
-  Value *Object = B.CreateLoad(PtrTy, NewTop, "escrt.object");
+  Value *Object = popFrom(B, Bin, Top);
   if (K == HeapFn::Calloc) // class 1 (8 bytes) is the one 8-aligned class
     B.CreateMemSet(Object, B.getInt8(0), Bytes, Align(Class == 1 ? 8 : 16));
   B.CreateBr(Tail);
@@ -180,12 +202,7 @@ PHINode *Lowering::lowerAllocation(CallBase &CB, HeapFn K, unsigned Class,
   }
   B.CreateBr(Tail);
 
-  B.SetInsertPoint(Tail, Tail->begin());
-  PHINode *P = B.CreatePHI(PtrTy, 2);
-  P->takeName(&CB); // what names the object in remarks and in the IR
-  CB.replaceAllUsesWith(P);
-  P->addIncoming(Object, Pop);
-  P->addIncoming(FromSlowPath, Slow);
+  PHINode *P = joinResult(CB, Tail, Object, Pop, FromSlowPath, Slow);
   if (K != HeapFn::Calloc)
     CB.eraseFromParent();
   return P;
@@ -291,23 +308,13 @@ void Lowering::lowerVariableMalloc(CallBase &CB) {
   B.CreateCondBr(B.CreateICmpNE(Top, Empty), Pop, Slow, Likely);
 
   B.SetInsertPoint(Pop);
-  Value *NewTop = B.CreateConstInBoundsGEP1_64(PtrTy, Top, -1);
-  B.CreateStore(NewTop, Bin);
-  Value *Pops = field(B, Bin, BinNMalloc);
-  B.CreateStore(B.CreateAdd(B.CreateLoad(Int32Ty, Pops), B.getInt32(1)), Pops);
-  Value *Object = B.CreateLoad(PtrTy, NewTop, "escrt.object");
+  Value *Object = popFrom(B, Bin, Top);
   B.CreateBr(Tail);
 
   CB.moveBefore(*Slow, Slow->end());
   B.SetInsertPoint(Slow);
   B.CreateBr(Tail);
-
-  B.SetInsertPoint(Tail, Tail->begin());
-  PHINode *P = B.CreatePHI(PtrTy, 2);
-  P->takeName(&CB);
-  CB.replaceAllUsesWith(P);
-  P->addIncoming(Object, Pop);
-  P->addIncoming(&CB, Slow);
+  joinResult(CB, Tail, Object, Pop, &CB, Slow);
 }
 
 // The class of every object the pointer can be, when they are all lowered

@@ -22,10 +22,7 @@ declare -A src flags label
 for inp in $inputs; do
   case $inp in
   sqlite)
-    tgz=$(npm_fetch better-sqlite3@12.11.1) || { echo "compile bench: download of SQLite failed"; exit 1; }
-    tar xzf "$tgz" -C "$work" --strip-components=3 package/deps/sqlite3/sqlite3.c
-    echo "60d2f39a3726cd6b9021da6f4e868608d66fbb6528a9f513dc8ffcc640493422  $work/sqlite3.c" |
-      sha256sum -c --quiet || { echo "compile bench: sqlite3.c checksum mismatch"; exit 1; }
+    fetch_sqlite "$work" || { echo "compile bench: no SQLite (download or checksum failed)"; exit 1; }
     src[$inp]=$work/sqlite3.c flags[$inp]="" label[$inp]="sqlite3.c"
     ;;
   lmdb)

@@ -31,6 +31,16 @@ npm_fetch() {
   echo "$tgz"
 }
 
+# fetch_sqlite DIR: DIR/sqlite3.c, the SQLite 3.53.2 amalgamation from the
+# npm tarball of better-sqlite3@12.11.1, sha256-checked; fails otherwise.
+fetch_sqlite() {
+  local tgz
+  tgz=$(npm_fetch better-sqlite3@12.11.1) || return 1
+  tar xzf "$tgz" -C "$1" --strip-components=3 package/deps/sqlite3/sqlite3.c || return 1
+  echo "60d2f39a3726cd6b9021da6f4e868608d66fbb6528a9f513dc8ffcc640493422  $1/sqlite3.c" |
+    sha256sum -c --quiet
+}
+
 # verdict NAME WORKDIR: compares WORKDIR/<variant>.out with ref.out, looks for
 # sanitizer reports, prints one PASS/DIFF line and returns its status.
 verdict() {

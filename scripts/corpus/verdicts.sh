@@ -13,10 +13,7 @@ work=$cache/verdicts-$corpus-$major
 rm -rf "$work" && mkdir -p "$work"
 case $corpus in
   sqlite)
-    tgz=$(npm_fetch better-sqlite3@12.11.1) || { echo "FAIL verdicts $corpus: download failed"; exit 1; }
-    tar xzf "$tgz" -C "$work" --strip-components=3 package/deps/sqlite3/sqlite3.c
-    echo "60d2f39a3726cd6b9021da6f4e868608d66fbb6528a9f513dc8ffcc640493422  $work/sqlite3.c" |
-      sha256sum -c --quiet || { echo "FAIL verdicts $corpus: checksum mismatch"; exit 1; }
+    fetch_sqlite "$work" || { echo "FAIL verdicts $corpus: download or checksum failed"; exit 1; }
     src=$work/sqlite3.c ;;
   lmdb)
     tgz=$(npm_fetch lmdb@3.5.6) || { echo "FAIL verdicts $corpus: download failed"; exit 1; }
