@@ -57,7 +57,7 @@ class Lowering {
 public:
   Lowering(Module &M);
   /// False when the program uses libescrt's names for something else.
-  bool ready() const { return Bins && MallocClass && FreeClass; }
+  bool ready() const { return Bins && MallocClass && FreeClass && Heartbeat; }
   void lowerFunction(Function &F, const TargetLibraryInfo &TLI,
                      const DominatorTree &DT, OptimizationRemarkEmitter &ORE);
 
@@ -78,7 +78,7 @@ private:
   Type *PtrTy, *SizeTy, *Int32Ty, *Int8Ty;
   GlobalVariable *Bins = nullptr;
   GlobalVariable *By8 = nullptr; // the class of n <= 1024 by (n + 7) / 8
-  Function *MallocClass = nullptr, *FreeClass = nullptr;
+  Function *MallocClass = nullptr, *FreeClass = nullptr, *Heartbeat = nullptr;
   MDNode *Likely;
   // The result of every lowered allocation, and its class.
   DenseMap<const Value *, unsigned> Lowered;
@@ -130,6 +130,16 @@ Lowering::Lowering(Module &M)
     FreeClass->addFnAttrs(AttrBuilder(Ctx).addAllocKindAttr(AllocFnKind::Free));
     FreeClass->addParamAttr(0, Attribute::AllocatedPointer);
   }
+  auto *HeartbeatTy = FunctionType::get(Type::getVoidTy(Ctx), {Int32Ty}, false);
+  Heartbeat = M.getFunction("escrt_class_heartbeat");
+  if (!Heartbeat)
+    Heartbeat = Function::Create(HeartbeatTy, GlobalValue::ExternalLinkage,
+                                 "escrt_class_heartbeat", M);
+  else if (Heartbeat->getFunctionType() != HeartbeatTy ||
+           !Heartbeat->isDeclaration())
+    Heartbeat = nullptr;
+  if (Heartbeat)
+    Heartbeat->addFnAttr(Attribute::NoUnwind);
 }
 
 Value *Lowering::binOf(IRBuilder<> &B, unsigned Class) {
@@ -208,9 +218,11 @@ PHINode *Lowering::lowerAllocation(CallBase &CB, HeapFn K, unsigned Class,
   return P;
 }
 
-// if (p) { if (top != full && top[-1] != p && beat > 1) { *top++ = p;
-// beat--; } else escrt_free_class(p, class); }, without the test of p when
-// the program has shown it is not null (it wrote through it, or tested it).
+// if (p) { if (top != full && top[-1] != p) { *top++ = p; if (--beat == 0)
+// escrt_class_heartbeat(class); } else escrt_free_class(p, class); },
+// without the test of p when the program has shown it is not null (it wrote
+// through it, or tested it). The count down is escrt.h's inline free: a
+// decrement and a branch after the push, the heartbeat out of line.
 void Lowering::lowerFree(CallBase &Free, unsigned Class, bool MayBeNull) {
   BasicBlock *Head = Free.getParent();
   Function &F = *Head->getParent();
@@ -220,6 +232,7 @@ void Lowering::lowerFree(CallBase &Free, unsigned Class, bool MayBeNull) {
   auto *HasRoom = BasicBlock::Create(Ctx, "escrt.free", &F, Tail);
   auto *Check = BasicBlock::Create(Ctx, "escrt.free.check", &F, Tail);
   auto *Push = BasicBlock::Create(Ctx, "escrt.push", &F, Tail);
+  auto *Beat = BasicBlock::Create(Ctx, "escrt.heartbeat", &F, Tail);
   auto *Slow = BasicBlock::Create(Ctx, "escrt.free.slow", &F, Tail);
 
   IRBuilder<> B(Head);
@@ -236,19 +249,22 @@ void Lowering::lowerFree(CallBase &Free, unsigned Class, bool MayBeNull) {
   B.CreateCondBr(B.CreateICmpNE(Top, Full), Check, Slow, Likely);
 
   // top[-1] exists once the stack is not the static empty one (full).
+  // The object freed last again is a double free: the slow path reports it.
   B.SetInsertPoint(Check);
   Value *Last = B.CreateLoad(PtrTy, B.CreateConstInBoundsGEP1_64(PtrTy, Top, -1));
-  Value *BeatAddr = field(B, Bin, BinBeat);
-  Value *Beat = B.CreateLoad(Int32Ty, BeatAddr, "escrt.beat");
-  // The object freed last again is a double free: the slow path reports it.
-  Value *Keep = B.CreateAnd(B.CreateICmpNE(Last, P),
-                            B.CreateICmpUGT(Beat, B.getInt32(1)));
-  B.CreateCondBr(Keep, Push, Slow, Likely);
+  B.CreateCondBr(B.CreateICmpNE(Last, P), Push, Slow, Likely);
 
   B.SetInsertPoint(Push);
   B.CreateStore(P, Top);
   B.CreateStore(B.CreateConstInBoundsGEP1_64(PtrTy, Top, 1), Bin);
-  B.CreateStore(B.CreateSub(Beat, B.getInt32(1)), BeatAddr);
+  Value *BeatAddr = field(B, Bin, BinBeat);
+  Value *Left = B.CreateSub(B.CreateLoad(Int32Ty, BeatAddr, "escrt.beat"),
+                            B.getInt32(1));
+  B.CreateStore(Left, BeatAddr);
+  B.CreateCondBr(B.CreateICmpNE(Left, B.getInt32(0)), Tail, Beat, Likely);
+
+  B.SetInsertPoint(Beat);
+  B.CreateCall(Heartbeat, {B.getInt32(Class)});
   B.CreateBr(Tail);
 
   B.SetInsertPoint(Slow);

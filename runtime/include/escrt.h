@@ -39,6 +39,10 @@ extern "C" {
 ESCRT_API void *escrt_malloc_class(size_t size, unsigned cls)
     __attribute__((malloc, alloc_size(1), warn_unused_result));
 ESCRT_API void escrt_free_class(void *p, unsigned cls);
+/* What a push that counted the calling thread's stack of `cls` down to its
+ * heartbeat calls (escrt_free_class_inline and -escape-runtime's inline
+ * free): the stack's counts go to the cache, and the scavenger runs. */
+ESCRT_API void escrt_class_heartbeat(unsigned cls);
 
 /* Inline versions for code that knows the class at compile time (what
  * -escape-runtime emits; Go's compiler calls size-class-specialised
@@ -77,10 +81,11 @@ static inline __attribute__((always_inline)) void
 escrt_free_class_inline(void *p, unsigned cls) {
   escrt_bin *b = &escrt_thread_bins[cls];
   void **top = b->top;
-  if (__builtin_expect(top != b->full && top[-1] != p && b->beat > 1, 1)) {
+  if (__builtin_expect(top != b->full && top[-1] != p, 1)) {
     *top = p;
     b->top = top + 1;
-    b->beat--;
+    if (__builtin_expect(--b->beat == 0, 0))
+      escrt_class_heartbeat(cls);
     return;
   }
   escrt_free_class(p, cls);

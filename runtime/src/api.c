@@ -364,3 +364,10 @@ API void escrt_free_class(void *p, unsigned cls) {
   }
   dealloc_as(p, cls);
 }
+
+/* Only a thread with a cache of its own gets here: the shared empty
+ * cache's stacks are full, so no inline push counts its beat down. */
+API void escrt_class_heartbeat(unsigned cls) {
+  if (cls && cls < ESCRT_NUM_CLASSES)
+    escrt_tcache_heartbeat(escrt_fast_cache(), cls);
+}

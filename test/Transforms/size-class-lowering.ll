@@ -58,9 +58,19 @@
 ; CHECK: escrt.free:
 ; CHECK: %escrt.full = load ptr
 ; CHECK: escrt.free.check:
-; CHECK: %escrt.beat = load i32
+; CHECK: %[[LAST:.+]] = load ptr, ptr %{{.+}}
+; CHECK-NEXT: %[[AGAIN:.+]] = icmp ne ptr %[[LAST]], %x
+; CHECK-NEXT: br i1 %[[AGAIN]], label %escrt.push, label %escrt.free.slow
+; The push counts the stack's beat down after it, as escrt.h's inline free.
 ; CHECK: escrt.push:
 ; CHECK-NEXT: store ptr %x, ptr
+; CHECK: %escrt.beat = load i32
+; CHECK-NEXT: %[[LEFT:.+]] = sub i32 %escrt.beat, 1
+; CHECK-NEXT: store i32 %[[LEFT]]
+; CHECK-NEXT: %[[ON:.+]] = icmp ne i32 %[[LEFT]], 0
+; CHECK-NEXT: br i1 %[[ON]], label %escrt.freed, label %escrt.heartbeat
+; CHECK: escrt.heartbeat:
+; CHECK-NEXT: call void @escrt_class_heartbeat(i32 5)
 ; CHECK: escrt.free.slow:
 ; CHECK-NEXT: call void @escrt_free_class(ptr %x, i32 5)
 ; CHECK-NOT: call void @free
