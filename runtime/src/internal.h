@@ -59,7 +59,7 @@ enum {
    * stays in the stack; a thread pins at most 3.5 MiB in its stacks. */
   ESCRT_LIFO_BYTES = 64 << 10,
   ESCRT_LIFO_MIN = 2,
-  ESCRT_LIFO_MAX = 256,
+  ESCRT_LIFO_MAX = 1024,
   /* Every this many pushes on a class's free stack (escrt_bin.beat counts
    * down), free folds the stack's counts into the cache's and gives the
    * scavenger a chance: a program whose traffic never leaves the stacks

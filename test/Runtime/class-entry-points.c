@@ -20,8 +20,15 @@
 #include <stdint.h>
 #include <string.h>
 
-enum { LIVE = 600, ROUNDS = 12 };
-static void *live[LIVE];
+/* A thread's free stack of a class holds 64 KiB of its objects, at most
+ * 1024 of them (ESCRT_LIFO_BYTES, ESCRT_LIFO_MAX in internal.h). */
+enum { STACK_BYTES = 64 << 10, STACK_MAX = 1024, OVER = 300, ROUNDS = 12 };
+static void *live[STACK_MAX + OVER];
+
+static int live_count(size_t size) {
+  size_t held = STACK_BYTES / size;
+  return (int)(held < STACK_MAX ? held : STACK_MAX) + OVER;
+}
 
 static uint64_t mallocs_of(unsigned cls) {
   escrt_stats_t st;
@@ -34,16 +41,17 @@ static uint64_t frees_of(unsigned cls) {
   return st.by_size[cls].frees;
 }
 
-/* Rounds of LIVE objects allocated and freed, alternating the inline and
- * the out-of-line entry points, each object written in full and checked
- * before it is freed. LIVE is above every stack's capacity (256), and the
- * rounds push more than a heartbeat's worth (4096) on the small classes. */
+/* Rounds of more objects than the class's free stack holds allocated and
+ * freed, alternating the inline and the out-of-line entry points, each
+ * object written in full and checked before it is freed. The rounds push
+ * more than a heartbeat's worth (4096) on the small classes. */
 static void exercise(unsigned cls) {
   size_t size = escrt_class_size(cls);
   size_t align = cls == 1 || cls == ESCRT_CLASS_24_ALIGN8 ? 8 : 16;
   uint64_t m0 = mallocs_of(cls), f0 = frees_of(cls);
+  int n = live_count(size);
   for (int r = 0; r < ROUNDS; r++) {
-    for (int i = 0; i < LIVE; i++) {
+    for (int i = 0; i < n; i++) {
       unsigned char *p = r & 1 ? escrt_malloc_class(size, cls)
                                : escrt_malloc_class_inline(size, cls);
       CHECK(p && (uintptr_t)p % align == 0);
@@ -51,7 +59,7 @@ static void exercise(unsigned cls) {
       memset(p, i & 0xff, size);
       live[i] = escape_opaque(p);
     }
-    for (int i = LIVE; i-- > 0;) {
+    for (int i = n; i-- > 0;) {
       unsigned char *p = live[i];
       CHECK(p[0] == (i & 0xff) && p[size - 1] == (i & 0xff));
       if (r & 2)
@@ -60,8 +68,8 @@ static void exercise(unsigned cls) {
         escrt_free_class(p, cls);
     }
   }
-  CHECK(mallocs_of(cls) - m0 == (uint64_t)LIVE * ROUNDS);
-  CHECK(frees_of(cls) - f0 == (uint64_t)LIVE * ROUNDS);
+  CHECK(mallocs_of(cls) - m0 == (uint64_t)n * ROUNDS);
+  CHECK(frees_of(cls) - f0 == (uint64_t)n * ROUNDS);
 }
 
 int main(int argc, char **argv) {
