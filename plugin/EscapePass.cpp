@@ -32,15 +32,22 @@ PreservedAnalyses EscapePass::run(Module &M, ModuleAnalysisManager &MAM) {
   for (const FunctionResult &FR : MR.Functions)
     Decisions.push_back(decideSites(FR, *Opts));
   // Report, while the calls are where the program wrote them.
+  RecordSection Records;
+  RecordSection *InObject = Opts->RecordsSection ? &Records : nullptr;
+  auto SinkOf = [&](Function &F) {
+    return RemarkSink(FAM.getResult<OptimizationRemarkEmitterAnalysis>(F),
+                      InObject);
+  };
   for (unsigned I = 0, E = MR.Functions.size(); I != E; ++I) {
     const FunctionResult &FR = MR.Functions[I];
-    emitFunctionRemarks(
-        FR, Decisions[I],
-        FAM.getResult<OptimizationRemarkEmitterAnalysis>(*FR.F));
+    RemarkSink Out = SinkOf(*FR.F);
+    emitFunctionRemarks(FR, Decisions[I], Out);
   }
-  for (const VanishedSite &S : takeVanishedSites(M, FAM))
-    emitEliminatedRemark(
-        S, FAM.getResult<OptimizationRemarkEmitterAnalysis>(*S.F));
+  for (const VanishedSite &S : takeVanishedSites(M, FAM)) {
+    RemarkSink Out = SinkOf(*S.F);
+    emitEliminatedRemark(S, Out);
+  }
+  Records.writeInto(M);
   // Rewrite.
   bool Changed = false;
   for (unsigned I = 0, E = MR.Functions.size(); I != E; ++I) {

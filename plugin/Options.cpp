@@ -40,6 +40,11 @@ static cl::opt<bool> ExplainOpt(
 static cl::opt<bool> RuntimeOpt(
     "escape-runtime", cl::cat(EscapeCategory),
     cl::desc("Lower remaining heap calls to libescrt size-class entry points"));
+static cl::opt<bool> RecordsSectionOpt(
+    "escape-records-section", cl::cat(EscapeCategory),
+    cl::desc("Write the pass's remarks into the object's .escape.records "
+             "section, where build caches and distributed compiles carry "
+             "them"));
 
 static Error invalid(StringRef Origin, StringRef Key, StringRef Value,
                      StringRef Expected) {
@@ -93,11 +98,13 @@ static Error applyOne(EscapeOptions &Opts, StringRef Key, StringRef Value,
     return parseBool(Origin, Key, Value, Opts.Explain);
   if (Key == "runtime")
     return parseBool(Origin, Key, Value, Opts.Runtime);
+  if (Key == "records-section")
+    return parseBool(Origin, Key, Value, Opts.RecordsSection);
   return createStringError(
       inconvertibleErrorCode(),
       formatv("escape: unknown option '{0}' in {1}; known options: mode, "
               "max-object-size, max-frame-size, dynamic-stack-size, "
-              "transform, explain, runtime",
+              "transform, explain, runtime, records-section",
               Key, Origin)
           .str());
 }
@@ -108,7 +115,9 @@ raw_ostream &operator<<(raw_ostream &OS, const EscapeOptions &O) {
             << " max-frame-size=" << O.MaxFrameSize
             << " dynamic-stack-size=" << O.DynamicStackSize
             << " transform=" << (O.Transform ? "true" : "false")
-            << " explain=" << (O.Explain ? "true" : "false");
+            << " explain=" << (O.Explain ? "true" : "false")
+            << " runtime=" << (O.Runtime ? "true" : "false")
+            << " records-section=" << (O.RecordsSection ? "true" : "false");
 }
 
 Error applyOptionList(EscapeOptions &Opts, StringRef List,
@@ -152,6 +161,8 @@ Expected<EscapeOptions> resolveOptions(StringRef PipelineParams) {
     Opts.Explain = ExplainOpt;
   if (RuntimeOpt.getNumOccurrences())
     Opts.Runtime = RuntimeOpt;
+  if (RecordsSectionOpt.getNumOccurrences())
+    Opts.RecordsSection = RecordsSectionOpt;
 
   if (Error E = applyOptionList(Opts, PipelineParams, ";", "escape<...>"))
     return E;

@@ -30,6 +30,7 @@ struct EscapeOptions {
   bool Transform = true;           // false: diagnose only
   bool Explain = false;            // Go -m=2 flow explanations
   bool Runtime = false;            // lower remaining heap calls to libescrt
+  bool RecordsSection = false;     // remarks also into the object's section
 };
 
 llvm::raw_ostream &operator<<(llvm::raw_ostream &OS, const EscapeOptions &O);

@@ -45,16 +45,16 @@ static RemarkT &withReason(RemarkT &R, const Reason &Why) {
 }
 
 static void emitSite(const SiteVerdict &S, const Decision &D,
-                     OptimizationRemarkEmitter &ORE) {
+                     RemarkSink &Out) {
   const CallBase &CB = *S.Call;
   if (S.Escapes) {
-    ORE.emit([&] {
+    Out.emit([&] {
       OptimizationRemarkMissed R(PassName, "EscapesToHeap", &CB);
       siteHead(R, CB) << " escapes to heap: ";
       return withReason(R, S.Why);
     });
     for (const std::string &Line : S.Explanation)
-      ORE.emit([&] {
+      Out.emit([&] {
         return OptimizationRemarkAnalysis(PassName, "EscapeFlow", &CB)
                << ore::NV("Flow", Line);
       });
@@ -62,14 +62,14 @@ static void emitSite(const SiteVerdict &S, const Decision &D,
   }
   switch (D.Where) {
   case Placement::Stack:
-    ORE.emit([&] {
+    Out.emit([&] {
       OptimizationRemark R(PassName, "MovedToStack", &CB);
       return siteHead(R, CB)
              << " does not escape: moved to stack while the stack has room";
     });
     return;
   case Placement::StackDynamic:
-    ORE.emit([&] {
+    Out.emit([&] {
       OptimizationRemark R(PassName, "MovedToStack", &CB);
       return siteHead(R, CB)
              << " does not escape: moved to stack when "
@@ -79,7 +79,7 @@ static void emitSite(const SiteVerdict &S, const Decision &D,
     });
     return;
   case Placement::Heap:
-    ORE.emit([&] {
+    Out.emit([&] {
       OptimizationRemarkMissed R(PassName, "StaysOnHeap", &CB);
       siteHead(R, CB) << " does not escape, but stays on heap: ";
       return withReason(R, D.Why);
@@ -104,7 +104,7 @@ static DiagnosticLocation paramLocation(const Argument &A) {
 }
 
 static void emitParam(const Argument &A, ParamLeaks L,
-                      OptimizationRemarkEmitter &ORE) {
+                      RemarkSink &Out) {
   const Function &F = *A.getParent();
   // A function whose result is not a pointer reads an integer out of what p
   // points to all the time: the summary keeps that flow (the integer could
@@ -112,11 +112,11 @@ static void emitParam(const Argument &A, ParamLeaks L,
   if (!carriesPointer(F.getReturnType()) && L.Result > 0)
     L.Result = -1;
   const BasicBlock *Entry = &F.getEntryBlock();
-  if (!ORE.allowExtraAnalysis(PassName))
+  if (!Out.wantsAnalysis())
     return; // parameter remarks are requested by nobody: skip the names
   std::string Name = paramName(A);
   if (L.none()) {
-    ORE.emit([&] {
+    Out.emit([&] {
       return OptimizationRemarkAnalysis(PassName, "ParamDoesNotEscape",
                                         paramLocation(A), Entry)
              << ore::NV("Param", Name) << " does not escape";
@@ -124,7 +124,7 @@ static void emitParam(const Argument &A, ParamLeaks L,
     return;
   }
   if (L.Heap >= 0)
-    ORE.emit([&] {
+    Out.emit([&] {
       OptimizationRemarkAnalysis R(PassName, "LeakingParam", paramLocation(A),
                                    Entry);
       R << (L.Heap == 0 ? "leaking param: " : "leaking param content: ")
@@ -132,7 +132,7 @@ static void emitParam(const Argument &A, ParamLeaks L,
       return R;
     });
   if (L.Result >= 0)
-    ORE.emit([&] {
+    Out.emit([&] {
       return OptimizationRemarkAnalysis(PassName, "LeakingParam",
                                         paramLocation(A), Entry)
              << "leaking param: " << ore::NV("Param", Name) << " to result "
@@ -140,7 +140,7 @@ static void emitParam(const Argument &A, ParamLeaks L,
              << " level=" << ore::NV("Level", L.Result);
     });
   if (L.Free >= 0)
-    ORE.emit([&] {
+    Out.emit([&] {
       return OptimizationRemarkAnalysis(PassName, "LeakingParam",
                                         paramLocation(A), Entry)
              << "leaking param: " << ore::NV("Param", Name) << " to "
@@ -150,8 +150,8 @@ static void emitParam(const Argument &A, ParamLeaks L,
 }
 
 void emitSizeClassRemark(const CallBase &CB, unsigned Class,
-                         uint64_t ClassBytes, OptimizationRemarkEmitter &ORE) {
-  ORE.emit([&] {
+                         uint64_t ClassBytes, RemarkSink &Out) {
+  Out.emit([&] {
     OptimizationRemark R(PassName, "RedirectedToSizeClass", &CB);
     if (CB.getType()->isVoidTy()) // free(p): the operand, not a size
       R << ore::NV("Callee", CB.getCalledFunction()->getName()) << "("
@@ -164,8 +164,8 @@ void emitSizeClassRemark(const CallBase &CB, unsigned Class,
 }
 
 void emitVariableSizeClassRemark(const CallBase &CB, uint64_t Limit,
-                                 OptimizationRemarkEmitter &ORE) {
-  ORE.emit([&] {
+                                 RemarkSink &Out) {
+  Out.emit([&] {
     OptimizationRemark R(PassName, "RedirectedToSizeClass", &CB);
     return siteHead(R, CB)
            << " uses the size class of "
@@ -175,8 +175,8 @@ void emitVariableSizeClassRemark(const CallBase &CB, uint64_t Limit,
 }
 
 void emitEliminatedRemark(const VanishedSite &S,
-                          OptimizationRemarkEmitter &ORE) {
-  ORE.emit([&] {
+                          RemarkSink &Out) {
+  Out.emit([&] {
     OptimizationRemark R(PassName, "Eliminated", DiagnosticLocation(S.Loc),
                          &S.F->getEntryBlock());
     R << ore::NV("Callee", S.Callee) << "(" << ore::NV("Size", S.Size)
@@ -189,11 +189,11 @@ void emitEliminatedRemark(const VanishedSite &S,
 
 void emitFunctionRemarks(const FunctionResult &FR,
                          const std::vector<Decision> &D,
-                         OptimizationRemarkEmitter &ORE) {
+                         RemarkSink &Out) {
   for (const auto &[Arg, Leaks] : FR.Params)
-    emitParam(*Arg, Leaks, ORE);
+    emitParam(*Arg, Leaks, Out);
   for (unsigned I = 0, E = FR.Sites.size(); I != E; ++I)
-    emitSite(FR.Sites[I], D[I], ORE);
+    emitSite(FR.Sites[I], D[I], Out);
 }
 
 } // namespace escape

@@ -3,6 +3,7 @@
 #define ESCAPE_REMARKS_H
 
 #include "Decide.h"
+#include "RecordSection.h"
 #include "RecordedSites.h"
 
 #include "llvm/Analysis/OptimizationRemarkEmitter.h"
@@ -12,27 +13,53 @@ namespace escape {
 /// The pass name remarks carry: -Rpass=escape, -pass-remarks=escape.
 inline constexpr const char *PassName = "escape";
 
+/// Where remarks go: LLVM's remark machinery (-Rpass, -fsave-optimization-
+/// record), and the object's record section when one is asked for.
+class RemarkSink {
+public:
+  RemarkSink(llvm::OptimizationRemarkEmitter &ORE, RecordSection *Records)
+      : ORE(ORE), Records(Records) {}
+  /// Whether anyone takes analysis remarks (they cost names to build).
+  bool wantsAnalysis() const {
+    return Records || ORE.allowExtraAnalysis(PassName);
+  }
+  /// \p Build makes the remark; it runs only when someone takes it.
+  template <typename BuildT> void emit(BuildT Build) {
+    if (!Records) {
+      ORE.emit(Build);
+      return;
+    }
+    auto Remark = Build();
+    Records->add(Remark);
+    ORE.emit(Remark);
+  }
+
+private:
+  llvm::OptimizationRemarkEmitter &ORE;
+  RecordSection *Records;
+};
+
 /// One verdict per allocation site, one per pointer parameter, and the flow
 /// explanations when asked for. Call before the rewrite: remarks point at the
 /// original calls.
 void emitFunctionRemarks(const FunctionResult &FR,
                          const std::vector<Decision> &D,
-                         llvm::OptimizationRemarkEmitter &ORE);
+                         RemarkSink &Out);
 
 /// `RedirectedToSizeClass` for an allocation or a free that -escape-runtime
 /// sends to libescrt's class \p Class.
 void emitSizeClassRemark(const llvm::CallBase &CB, unsigned Class,
                          uint64_t ClassBytes,
-                         llvm::OptimizationRemarkEmitter &ORE);
+                         RemarkSink &Out);
 
 /// `RedirectedToSizeClass` for a malloc(n) whose class is looked up at run
 /// time when n is at most \p Limit.
 void emitVariableSizeClassRemark(const llvm::CallBase &CB, uint64_t Limit,
-                                 llvm::OptimizationRemarkEmitter &ORE);
+                                 RemarkSink &Out);
 
 /// `Eliminated` for a site LLVM deleted before the escape pass saw it.
 void emitEliminatedRemark(const VanishedSite &S,
-                          llvm::OptimizationRemarkEmitter &ORE);
+                          RemarkSink &Out);
 
 } // namespace escape
 

@@ -59,7 +59,7 @@ public:
   /// False when the program uses libescrt's names for something else.
   bool ready() const { return Bins && MallocClass && FreeClass && Heartbeat; }
   void lowerFunction(Function &F, const TargetLibraryInfo &TLI,
-                     const DominatorTree &DT, OptimizationRemarkEmitter &ORE);
+                     const DominatorTree &DT, RemarkSink &Out);
 
 private:
   Value *binOf(IRBuilder<> &B, unsigned Class);
@@ -380,7 +380,7 @@ static unsigned classOfAllocation(const CallBase &CB, HeapFn K,
 
 void Lowering::lowerFunction(Function &F, const TargetLibraryInfo &TLI,
                              const DominatorTree &DT,
-                             OptimizationRemarkEmitter &ORE) {
+                             RemarkSink &Out) {
   SmallVector<std::pair<CallBase *, HeapFn>, 8> Allocations;
   SmallVector<CallBase *, 8> Frees;
   for (Instruction &I : instructions(F))
@@ -403,18 +403,18 @@ void Lowering::lowerFunction(Function &F, const TargetLibraryInfo &TLI,
     uint64_t Bytes = 0;
     unsigned Class = classOfAllocation(*CB, K, Bytes);
     if (!Class && K == HeapFn::Malloc && !constantAllocSize(*CB, K)) {
-      emitVariableSizeClassRemark(*CB, VariableSizeLimit, ORE);
+      emitVariableSizeClassRemark(*CB, VariableSizeLimit, Out);
       lowerVariableMalloc(*CB);
       continue;
     }
     if (!Class)
       continue;
-    emitSizeClassRemark(*CB, Class, sizeClassBytes(Class), ORE);
+    emitSizeClassRemark(*CB, Class, sizeClassBytes(Class), Out);
     Lowered[lowerAllocation(*CB, K, Class, Bytes)] = Class;
   }
   for (CallBase *Free : Frees)
     if (std::optional<unsigned> Class = classOfOperand(Free->getArgOperand(0))) {
-      emitSizeClassRemark(*Free, *Class, sizeClassBytes(*Class), ORE);
+      emitSizeClassRemark(*Free, *Class, sizeClassBytes(*Class), Out);
       lowerFree(*Free, *Class, MayBeNull.contains(Free));
     }
 }
@@ -433,24 +433,28 @@ PreservedAnalyses SizeClassLoweringPass::run(Module &M,
   Lowering L(M);
   if (!L.ready()) {
     M.getContext().emitError("escape: -escape-runtime: the program defines "
-                             "escrt_thread_bins, escrt_malloc_class or "
-                             "escrt_free_class differently from libescrt");
+                             "escrt_thread_bins, escrt_malloc_class, "
+                             "escrt_free_class or escrt_class_heartbeat "
+                             "differently from libescrt");
     return PreservedAnalyses::all();
   }
   bool Changed = false;
+  RecordSection Records;
   for (Function &F : M) {
     if (F.isDeclaration() || F.hasOptNone())
       continue;
     auto &TLI = FAM.getResult<TargetLibraryAnalysis>(F);
-    auto &ORE = FAM.getResult<OptimizationRemarkEmitterAnalysis>(F);
+    RemarkSink Out(FAM.getResult<OptimizationRemarkEmitterAnalysis>(F),
+                   Opts->RecordsSection ? &Records : nullptr);
     auto &DT = FAM.getResult<DominatorTreeAnalysis>(F);
     size_t Before = F.size();
-    L.lowerFunction(F, TLI, DT, ORE);
+    L.lowerFunction(F, TLI, DT, Out);
     if (F.size() != Before) {
       FAM.invalidate(F, PreservedAnalyses::none());
       Changed = true;
     }
   }
+  Records.writeInto(M);
   return Changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
 }
 

@@ -1,20 +1,30 @@
 /* escape-cc: a drop-in C compiler that is the tree's clang with the escape
- * plugin loaded and an optimization record written next to every object.
+ * plugin loaded, the verdicts written into every object (the plugin's
+ * records-section, the .escape.records section) and an optimization record
+ * written next to it.
  *
  *   CC=escape-cc make            cmake -DCMAKE_C_COMPILER=escape-cc
+ *   CC="ccache escape-cc" make   with compiler_check = %compiler% --escape-identity
  *
  * Every argument is passed to clang untouched, except --escape-runtime and
  * --escape-runtime=shared: compile with the plugin's -escape-runtime (what
  * stays on the heap takes libescrt's size classes) and, when linking, link
- * libescrt of the same tree, statically by default. The option reaches the
+ * libescrt of the same tree, statically by default. Options reach the
  * plugin through ESCAPE_OPTIONS, so an LTO link (where lld reads -mllvm
- * before it loads the plugin) gets it too. The wrapper execs clang, so its
- * exit status, signals and output are clang's. Environment: ESCAPE_CLANG
- * (the clang to run), ESCAPE_PLUGIN (the plugin to load). */
+ * before it loads the plugin) gets them too. `escape-cc --escape-identity`
+ * prints what decides the output besides the command line and the sources
+ * (the clang, the plugin's contents, ESCAPE_OPTIONS): a build cache that
+ * hashes it never returns an object of another plugin build or other
+ * options. The wrapper execs clang, so its exit status, signals and output
+ * are clang's. Environment: ESCAPE_CLANG (the clang to run), ESCAPE_PLUGIN
+ * (the plugin to load). */
+#include <inttypes.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* The plugin and libescrt sit in <tree>/lib beside <tree>/bin/escape-cc, so
@@ -69,16 +79,55 @@ static char *format(const char *fmt, const char *arg) {
   return s;
 }
 
-/* runtime=true for the plugin, after whatever ESCAPE_OPTIONS already says
- * (a later setting wins, so the user's runtime=false would not). */
-static int add_runtime_option(void) {
-  const char *old = getenv("ESCAPE_OPTIONS");
-  char *options = format(old && *old ? "%s,runtime=true" : "%sruntime=true",
-                         old ? old : "");
+/* The plugin's options: records-section=true before whatever
+ * ESCAPE_OPTIONS says (a later setting wins, so the user's
+ * records-section=false does), runtime=true after it (so the user's
+ * runtime=false would not). */
+static int set_plugin_options(int runtime) {
+  const char *user = getenv("ESCAPE_OPTIONS");
+  char *options = format(user && *user ? "records-section=true,%s"
+                                       : "records-section=true%s",
+                         user ? user : "");
+  if (runtime)
+    options = format("%s,runtime=true", options);
   if (setenv("ESCAPE_OPTIONS", options, 1) != 0) {
     perror("escape-cc: ESCAPE_OPTIONS");
     return 1;
   }
+  return 0;
+}
+
+/* FNV-1a of a file's bytes, 0 when it cannot be read. */
+static uint64_t file_hash(const char *path) {
+  FILE *f = fopen(path, "rb");
+  if (!f)
+    return 0;
+  uint64_t h = 0xcbf29ce484222325u;
+  unsigned char buf[1 << 16];
+  size_t got;
+  while ((got = fread(buf, 1, sizeof buf, f)) > 0)
+    for (size_t i = 0; i < got; i++)
+      h = (h ^ buf[i]) * 0x100000001b3u;
+  fclose(f);
+  return h;
+}
+
+/* One line per input of the compile that the command line does not show.
+ * clang by size and modification time, as ccache checks a compiler; the
+ * plugin by its contents, since rebuilding it keeps its path. */
+static int print_identity(const char *clang, const char *plugin) {
+  struct stat st;
+  if (stat(clang, &st) != 0) {
+    fprintf(stderr, "escape-cc: cannot stat clang %s: ", clang);
+    perror(NULL);
+    return 1;
+  }
+  const char *options = getenv("ESCAPE_OPTIONS");
+  printf("escape-cc %s\n", ESCAPE_VERSION);
+  printf("clang %s size %jd mtime %jd\n", clang, (intmax_t)st.st_size,
+         (intmax_t)st.st_mtime);
+  printf("plugin %s fnv1a %016" PRIx64 "\n", plugin, file_hash(plugin));
+  printf("ESCAPE_OPTIONS=%s\n", options ? options : "");
   return 0;
 }
 
@@ -102,6 +151,9 @@ int main(int argc, char **argv) {
             plugin);
     return 1;
   }
+
+  if (argc == 2 && strcmp(argv[1], "--escape-identity") == 0)
+    return print_identity(clang, plugin);
 
   /* clang + plugin (2) + record (2) + runtime (3) + arguments + NULL. */
   char **args = malloc(((size_t)argc + 8) * sizeof *args);
@@ -135,7 +187,7 @@ int main(int argc, char **argv) {
     } else
       args[n++] = argv[i];
   }
-  if (runtime != NO_RUNTIME && add_runtime_option() != 0)
+  if (set_plugin_options(runtime != NO_RUNTIME) != 0)
     return 1;
   /* After every object, so that the archive resolves what they need. */
   if (runtime == STATIC_RUNTIME && links(argc, argv)) {
