@@ -11,9 +11,12 @@
 //   concatenated by linkers, so executables and shared libraries keep the
 //   records of every object they were linked from until they are stripped
 //   (objcopy --remove-section=.escape.records).
-//   Content: blobs, each "ESCAPE-RECORDS 1 <n>\n" and n bytes of remark
-//   YAML, the documents -fsave-optimization-record writes for pass escape.
-//   Readers skip NUL bytes between blobs (a linker's padding).
+//   Content: blobs, each a header line and n bytes of payload:
+//     "ESCAPE-RECORDS 1 <n>\n"            the YAML itself
+//     "ESCAPE-RECORDS 1 <n> zlib <m>\n"   a zlib stream (RFC 1950) of the
+//                                         m bytes of YAML
+//   The YAML is the documents -fsave-optimization-record writes for pass
+//   escape. Readers skip NUL bytes between blobs (a linker's padding).
 // Other object formats get no section.
 //
 //===----------------------------------------------------------------------===//
