@@ -2,11 +2,14 @@
 #   make demo    set up, build, compile examples/ with the plugin, print the escape report
 #   make check   set up, build, run every test suite for every LLVM major
 #   make bench   set up, build, run the benchmarks in bench/
+#   make install PREFIX=P   install the first major's build into P
 MAJORS ?= 19 22
 JOBS ?= $(shell nproc)
 export ESCAPE_LLVM_MAJORS := $(MAJORS)
 
-.PHONY: all setup build demo check bench clean
+PREFIX ?= /usr/local
+
+.PHONY: all setup build demo check bench install clean
 all: build
 
 setup:
@@ -32,6 +35,10 @@ check: build
 bench: build
 	scripts/setup-debian.sh bench
 	bench/run-all.sh $(firstword $(MAJORS))
+
+# One prefix per LLVM major (the first of MAJORS): PREFIX/bin/escape-cc ...
+install: build
+	cmake --install build/llvm-$(firstword $(MAJORS)) --prefix $(PREFIX)
 
 clean:
 	rm -rf build

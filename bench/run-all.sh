@@ -103,6 +103,7 @@ fi
 if have report; then
   echo "escape-report on 10,000 record files (vs llvm-remarkutil count on the same remarks)"
   awk '/^escape-report --format (text|json|sarif)/ { printf "  %-34s %s s  (%s)\n", $2 " " $3, $(NF - 2), $NF }' "$log/report.txt"
+  awk '/^in [0-9]+ objects, zlib blobs/ { printf "  %-34s %s s  (%s the .opt.yaml files)\n", "json from objects", $(NF - 1), $NF }' "$log/report.txt"
   echo
 fi
 if have stack-guard; then

@@ -46,6 +46,14 @@ static cl::opt<bool> RecordsSectionOpt(
              "section, where build caches and distributed compiles carry "
              "them"));
 
+static cl::opt<bool> LTOPreLinkOpt(
+    "escape-lto-prelink", cl::cat(EscapeCategory), cl::Hidden,
+    cl::desc("This compile is the first half of an LTO build: the passes "
+             "wait for the link (LLVM 19 does not tell plugins; escape-cc "
+             "says it)"));
+
+bool ltoPreLinkDeclared() { return LTOPreLinkOpt; }
+
 static Error invalid(StringRef Origin, StringRef Key, StringRef Value,
                      StringRef Expected) {
   return createStringError(

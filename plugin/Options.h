@@ -43,6 +43,10 @@ llvm::Error applyOptionList(EscapeOptions &Opts, llvm::StringRef List,
 /// Rejects settings whose feature is not built yet, with a clear message.
 llvm::Error checkImplemented(const EscapeOptions &Opts);
 
+/// -escape-lto-prelink: the compile says it precedes an LTO link, which
+/// LLVM 20+ tells the pipeline callbacks itself.
+bool ltoPreLinkDeclared();
+
 /// Defaults, then ESCAPE_OPTIONS, then command-line options, then
 /// \p PipelineParams (already validated when the pipeline was parsed).
 llvm::Expected<EscapeOptions> resolveOptions(llvm::StringRef PipelineParams);

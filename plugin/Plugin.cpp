@@ -58,15 +58,16 @@ static bool parseModulePipeline(StringRef Name, ModulePassManager &MPM,
 }
 
 // The compile before an LTO link, whose link runs the passes on the whole
-// program. LLVM 20+ passes the phase to the callbacks; 19 does not say.
+// program. LLVM 20+ passes the phase to the callbacks; for 19 the compile
+// says so with -escape-lto-prelink.
 template <typename... PhaseT> static bool isLTOPreLink(PhaseT... Phase) {
 #if LLVM_VERSION_MAJOR >= 20
-  return ((Phase == ThinOrFullLTOPhase::ThinLTOPreLink ||
-           Phase == ThinOrFullLTOPhase::FullLTOPreLink) ||
-          ...);
-#else
-  return false;
+  if (((Phase == ThinOrFullLTOPhase::ThinLTOPreLink ||
+        Phase == ThinOrFullLTOPhase::FullLTOPreLink) ||
+       ...))
+    return true;
 #endif
+  return ltoPreLinkDeclared();
 }
 
 static void registerCallbacks(PassBuilder &PB) {

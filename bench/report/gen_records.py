@@ -1,11 +1,17 @@
 """Writes N synthetic optimization record files shaped like a build's:
 per translation unit, allocation verdicts of every kind (with flow lines
 for escapes) and a few remarks of other passes that escape-report skips.
+As objects, each file's records are the .escape.records section of an ELF
+relocatable object instead (format version 1, tools/escape-report/
+object_records.h): one zlib blob, as the plugin writes them, or one plain
+blob.
 
-usage: gen_records.py OUT_DIR N
+usage: gen_records.py OUT_DIR N [yaml|zlib|plain]
 """
 import os
+import struct
 import sys
+import zlib
 
 SITE = """--- !{kind}
 Pass:            escape
@@ -73,14 +79,46 @@ def record(m, i):
     return "".join(out)
 
 
+def blob(yaml, packing):
+    if packing == "plain":
+        return b"ESCAPE-RECORDS 1 %d\n" % len(yaml) + yaml
+    packed = zlib.compress(yaml, 9)
+    return b"ESCAPE-RECORDS 1 %d zlib %d\n" % (len(packed), len(yaml)) + packed
+
+
+def elf_object(section):
+    """An x86-64 ELF relocatable object whose only sections are
+    .escape.records (SHT_PROGBITS, no flags) and the section names; what a
+    compile writes besides them does not matter to escape-report. Written
+    directly: an assembler per file would take minutes for 10,000."""
+    names = b"\0.escape.records\0.shstrtab\0"
+    shoff = (64 + len(section) + len(names) + 7) // 8 * 8
+    ident = b"\x7fELF" + bytes([2, 1, 1, 0]) + bytes(8)
+    header = ident + struct.pack("<HHIQQQIHHHHHH", 1, 62, 1, 0, 0, shoff, 0,
+                                 64, 0, 0, 64, 3, 2)
+    shdr = struct.Struct("<IIQQQQIIQQ")
+    headers = (shdr.pack(0, 0, 0, 0, 0, 0, 0, 0, 0, 0) +
+               shdr.pack(1, 1, 0, 0, 64, len(section), 0, 0, 1, 0) +
+               shdr.pack(17, 3, 0, 0, 64 + len(section), len(names), 0, 0, 1,
+                         0))
+    body = header + section + names
+    return body + bytes(shoff - len(body)) + headers
+
+
 def main():
     out_dir, n = sys.argv[1], int(sys.argv[2])
+    packing = sys.argv[3] if len(sys.argv) > 3 else "yaml"
     for i in range(n):
         m = i % 100
         d = os.path.join(out_dir, "mod%d" % m)
         os.makedirs(d, exist_ok=True)
-        with open(os.path.join(d, "file%d.opt.yaml" % i), "w") as f:
-            f.write(record(m, i))
+        yaml = record(m, i).encode()
+        if packing == "yaml":
+            path, content = "file%d.opt.yaml" % i, yaml
+        else:
+            path, content = "file%d.o" % i, elf_object(blob(yaml, packing))
+        with open(os.path.join(d, path), "wb") as f:
+            f.write(content)
 
 
 main()

@@ -5,6 +5,9 @@
 #   cat            reading the same files, nothing parsed
 #   remarkutil     llvm-remarkutil-N count over the same remarks in one file
 #                  (LLVM's own parser, one process, no per-file cost)
+# Then the same records inside 10,000 objects (their .escape.records
+# sections, zlib blobs as the plugin writes them, and plain blobs) against
+# the 10,000 .opt.yaml files: the same JSON report, and the time it takes.
 # Best of 3 runs each; the machine is shared, so compare ratios, not seconds.
 # Usage: bench/report/run.sh <llvm-major> [files]
 set -euo pipefail
@@ -18,6 +21,8 @@ remarkutil=$(llvm-config-"$n" --bindir)/llvm-remarkutil
 out=bench/out/report-$n
 rm -rf "$out" && mkdir -p "$out/records"
 python3 bench/report/gen_records.py "$out/records" "$files"
+python3 bench/report/gen_records.py "$out/objects" "$files" zlib
+python3 bench/report/gen_records.py "$out/objects-plain" "$files" plain
 find "$out/records" -name '*.opt.yaml' -print0 | sort -z | xargs -0 cat > "$out/all.yaml"
 "$report" --format json "$out/records" -o "$out/baseline.json"
 
@@ -45,7 +50,9 @@ rows=(
 remarks=$(grep -c '^Pass: *escape' "$out/all.yaml")
 printf 'escape-report, LLVM %s: %s record files, %s escape remarks, %s MB\n' \
   "$n" "$files" "$remarks" "$(du -sm "$out/records" | cut -f1)"
-ratio() { awk -v t="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1fx", t / b; else print "-" }'; }
+ratio() {   # t b [decimals]
+  awk -v t="$1" -v b="$2" -v d="${3:-1}" 'BEGIN { if (b > 0) printf "%." d "fx", t / b; else print "-" }'
+}
 printf '%-40s %8s %8s %14s\n' "what" "seconds" "vs cat" "vs remarkutil"
 cat_time="" remarkutil_time=""
 for row in "${rows[@]}"; do
@@ -56,4 +63,19 @@ for row in "${rows[@]}"; do
   if [ -z "$cat_time" ]; then cat_time=$t
   elif [ -z "$remarkutil_time" ]; then remarkutil_time=$t; fi
   printf '%-40s %8.2f %8s %14s\n' "$name" "$t" "$(ratio "$t" "$cat_time")" "$(ratio "$t" "$remarkutil_time")"
+done
+
+# The objects must give the report the record files give, or the times
+# below compare different work.
+for objects in objects objects-plain; do
+  "$report" --format json "$out/$objects" -o "$out/$objects.json"
+  cmp -s "$out/baseline.json" "$out/$objects.json" ||
+    { echo "bench/report: $out/$objects does not report what $out/records does" >&2; exit 1; }
+done
+printf '\n%-40s %8s %8s\n' "the same records, --format json" "seconds" "vs yaml"
+yaml_time=$(best_of_3 "$report" --format json "$out/records")
+printf '%-40s %8.2f %8s\n' "in $files .opt.yaml files" "$yaml_time" "1.00x"
+for row in "in $files objects, zlib blobs|objects" "in $files objects, plain blobs|objects-plain"; do
+  t=$(best_of_3 "$report" --format json "$out/${row#*|}")
+  printf '%-40s %8.2f %8s\n' "${row%%|*}" "$t" "$(ratio "$t" "$yaml_time" 2)"
 done

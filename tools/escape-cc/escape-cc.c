@@ -1,7 +1,7 @@
 /* escape-cc: a drop-in C compiler that is the tree's clang with the escape
- * plugin loaded, the verdicts written into every object (the plugin's
- * records-section, the .escape.records section) and an optimization record
- * written next to it.
+ * plugin loaded and the verdicts written into every object (the plugin's
+ * records-section: the .escape.records section, which escape-report reads
+ * and every build cache carries with the object).
  *
  *   CC=escape-cc make            cmake -DCMAKE_C_COMPILER=escape-cc
  *   CC="ccache escape-cc" make   with compiler_check = %compiler% --escape-identity
@@ -59,13 +59,40 @@ static int links(int argc, char **argv) {
   return !has_arg(argc, argv, stop_early);
 }
 
-/* A user who asks for a record of their own (other passes, another file or
- * format) gets exactly that. */
-static int wants_own_record(int argc, char **argv) {
-  static const char *const record_flags[] = {
-      "-fsave-optimization-record", "-fsave-optimization-record=",
-      "-foptimization-record-file=", "-foptimization-record-passes=", NULL};
-  return has_arg(argc, argv, record_flags);
+/* -flto, -flto=full, -flto=thin (the last of -flto* / -fno-lto wins). */
+static int uses_lto(int argc, char **argv) {
+  int lto = 0;
+  for (int i = 1; i < argc; i++)
+    if (strcmp(argv[i], "-flto") == 0 || strncmp(argv[i], "-flto=", 6) == 0)
+      lto = 1;
+    else if (strcmp(argv[i], "-fno-lto") == 0)
+      lto = 0;
+  return lto;
+}
+
+static int has_suffix(const char *s, const char *suffix) {
+  size_t n = strlen(s), k = strlen(suffix);
+  return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+/* The command compiles C: it stops before linking, or names a source. */
+static int compiles(int argc, char **argv) {
+  if (!links(argc, argv))
+    return 1;
+  for (int i = 1; i < argc; i++)
+    if (argv[i][0] != '-' && (has_suffix(argv[i], ".c") ||
+                              has_suffix(argv[i], ".i")))
+      return 1;
+  return 0;
+}
+
+/* The linker clang will run: the last -fuse-ld=, else the platform's. */
+static const char *chosen_linker(int argc, char **argv) {
+  const char *ld = NULL;
+  for (int i = 1; i < argc; i++)
+    if (strncmp(argv[i], "-fuse-ld=", 9) == 0)
+      ld = argv[i] + 9;
+  return ld;
 }
 
 static char *format(const char *fmt, const char *arg) {
@@ -155,8 +182,9 @@ int main(int argc, char **argv) {
   if (argc == 2 && strcmp(argv[1], "--escape-identity") == 0)
     return print_identity(clang, plugin);
 
-  /* clang + plugin (2) + record (2) + runtime (3) + arguments + NULL. */
-  char **args = malloc(((size_t)argc + 8) * sizeof *args);
+  /* clang + plugin (2) + locations (1) + LTO (6) + runtime (3) + arguments
+   * + NULL. */
+  char **args = malloc(((size_t)argc + 12) * sizeof *args);
   if (!args) {
     perror("escape-cc");
     return 1;
@@ -168,9 +196,35 @@ int main(int argc, char **argv) {
    * also loaded as a clang plugin; 22 loads pass plugins early enough. */
   if (ESCAPE_LLVM_MAJOR < 22)
     args[n++] = format("-fplugin=%s", plugin);
-  if (!wants_own_record(argc, argv)) {
-    args[n++] = "-fsave-optimization-record";
-    args[n++] = "-foptimization-record-passes=escape";
+  /* Source locations for the remarks without debug sections: a remark
+   * filter turns on clang's location tracking, and this one names no pass,
+   * so nothing is printed. (-fsave-optimization-record would add line
+   * tables to every object.) The user's own -Rpass= comes later and wins. */
+  args[n++] = "-Rpass=^escape-locations-only$";
+  /* LTO: the link runs the passes on the whole program. The compiles only
+   * record the sites and keep source locations in the bitcode (location
+   * tracking, above); LLVM 19 must be told that a compile precedes the
+   * link. The link loads the plugin into lld, which clang 19-22 do not ask
+   * it to do. */
+  if (uses_lto(argc, argv)) {
+    if (ESCAPE_LLVM_MAJOR < 20 && compiles(argc, argv)) {
+      args[n++] = "-Xclang";
+      args[n++] = "-mllvm";
+      args[n++] = "-Xclang";
+      args[n++] = "-escape-lto-prelink";
+    }
+    if (links(argc, argv)) {
+      const char *ld = chosen_linker(argc, argv);
+      if (!ld)
+        args[n++] = "-fuse-ld=lld";
+      if (!ld || strcmp(ld, "lld") == 0 || has_suffix(ld, "ld.lld"))
+        args[n++] = format("-Wl,--load-pass-plugin=%s", plugin);
+      else
+        fprintf(stderr,
+                "escape-cc: warning: an LTO link runs the escape plugin only "
+                "in lld; -fuse-ld=%s links without it\n",
+                ld);
+    }
   }
   enum { NO_RUNTIME, STATIC_RUNTIME, SHARED_RUNTIME };
   for (int i = 1; i < argc; i++) {

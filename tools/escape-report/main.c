@@ -2,6 +2,7 @@
  * SARIF or a summary, and a baseline gate for CI. See docs/ci.md. */
 #include "baseline.h"
 #include "inputs.h"
+#include "object_records.h"
 #include "reasons.h"
 #include "remark_file.h"
 #include "report.h"
@@ -29,7 +30,7 @@ struct options {
 };
 
 static void usage(FILE *out) {
-  fputs("usage: escape-report [options] FILE.opt.yaml|DIR...\n"
+  fputs("usage: escape-report [options] FILE|DIR...\n"
         "  --format text|json|sarif|summary  report format (default text)\n"
         "  -v, --verbose            text: add the flow explanations\n"
         "  -o, --output FILE        write the report to FILE\n"
@@ -39,8 +40,11 @@ static void usage(FILE *out) {
         "  --fail-on-new-escapes    with --baseline: exit 1 if there are any\n"
         "  --list-reasons           print the reason ids this version knows\n"
         "  --version, -h, --help\n"
-        "Directories are searched recursively for *.opt.yaml and "
-        "*.opt.bitstream.\n",
+        "FILE: an object, archive, executable or shared library (its\n"
+        "  .escape.records sections) or a record file (.opt.yaml,\n"
+        "  .opt.bitstream), told apart by content.\n"
+        "DIR: searched recursively for *.o, *.a, *.so, *.opt.yaml and\n"
+        "  *.opt.bitstream; an X.o with records hides X.opt.yaml.\n",
         out);
 }
 
@@ -137,40 +141,71 @@ static int is_directory(const char *path) {
   return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/* Reads every record file; says so when a directory held no remarks, since
- * a build that forgot escape-cc would otherwise pass any gate silently. */
+/* What the files of one command-line path held. */
+struct yield {
+  size_t with_records; /* record files, and objects with .escape.records */
+  size_t remarks;      /* of pass escape */
+  int failed;
+};
+
+static int read_file(const struct record_file *file, struct site_list *sites,
+                     struct yield *yield) {
+  int status;
+  if (file->kind == INPUT_OBJECT) {
+    size_t sections = 0;
+    status = object_records_read(file->path, sites, &yield->remarks, &sections);
+    yield->with_records += sections > 0;
+  } else {
+    /* clang writes a record file for every translation unit, empty or
+     * not. */
+    yield->with_records++;
+    status = remark_file_read(file->path, sites, &yield->remarks);
+  }
+  yield->failed |= status != 0;
+  return status;
+}
+
+/* Says so when a directory or an object held no records, since a build that
+ * forgot escape-cc would otherwise pass any gate silently. A path that gave
+ * an error has said enough. */
+static void say_what_held_nothing(const char *path, const struct yield *y) {
+  if (y->failed)
+    return;
+  int directory = is_directory(path);
+  if (y->with_records == 0 && directory)
+    fprintf(stderr,
+            "escape-report: %s: no records found (objects with "
+            ".escape.records, *.opt.yaml, *.opt.bitstream)\n",
+            path);
+  else if (y->with_records == 0 && object_records_is_object(path))
+    fprintf(stderr, "escape-report: %s: no .escape.records section\n", path);
+  else if (y->remarks == 0 && directory)
+    fprintf(stderr,
+            "escape-report: %s: %zu files with records, no remarks of pass "
+            "escape\n",
+            path, y->with_records);
+}
+
+/* Returns through *with_records how many files held records. */
 static int read_inputs(const struct options *o, struct site_list *sites,
-                       size_t *record_file_count) {
+                       size_t *with_records) {
   int status = 0;
   struct record_files files = {0};
-  for (int i = 0; i < o->path_count; i++)
-    status |= inputs_collect(o->paths[i], (size_t)i, &files);
-  size_t counters_size = (size_t)o->path_count * sizeof(size_t);
-  size_t *per_input_files =
-      memset(xrealloc(NULL, counters_size), 0, counters_size);
-  size_t *per_input_remarks =
-      memset(xrealloc(NULL, counters_size), 0, counters_size);
-  for (size_t f = 0; f < files.count; f++) {
-    size_t input = files.items[f].input;
-    per_input_files[input]++;
-    status |=
-        remark_file_read(files.items[f].path, sites, &per_input_remarks[input]);
-  }
+  size_t yields_size = (size_t)o->path_count * sizeof(struct yield);
+  struct yield *yields = memset(xrealloc(NULL, yields_size), 0, yields_size);
   for (int i = 0; i < o->path_count; i++) {
-    if (!is_directory(o->paths[i]))
-      continue;
-    if (per_input_files[i] == 0)
-      fprintf(stderr, "escape-report: %s: no remark files (*.opt.yaml) found\n",
-              o->paths[i]);
-    else if (per_input_remarks[i] == 0)
-      fprintf(stderr,
-              "escape-report: %s: %zu remark files, no remarks of "
-              "pass escape\n",
-              o->paths[i], per_input_files[i]);
+    int collected = inputs_collect(o->paths[i], (size_t)i, &files);
+    yields[i].failed = collected != 0;
+    status |= collected;
   }
-  *record_file_count = files.count;
-  free(per_input_files);
-  free(per_input_remarks);
+  for (size_t f = 0; f < files.count; f++)
+    status |= read_file(&files.items[f], sites, &yields[files.items[f].input]);
+  *with_records = 0;
+  for (int i = 0; i < o->path_count; i++) {
+    say_what_held_nothing(o->paths[i], &yields[i]);
+    *with_records += yields[i].with_records;
+  }
+  free(yields);
   inputs_free(&files);
   return status;
 }
@@ -239,16 +274,16 @@ int main(int argc, char **argv) {
   if (parse_options(argc, argv, &o) != 0)
     return EXIT_BAD_INPUT;
   struct site_list sites = {0};
-  size_t record_files = 0;
-  int status = read_inputs(&o, &sites, &record_files);
+  size_t with_records = 0;
+  int status = read_inputs(&o, &sites, &with_records);
   relativize(&sites, o.source_root);
   site_list_sort_unique(&sites);
 
   size_t regressions = 0;
   if (o.baseline) {
     regressions = run_gate(&o, &sites, &status);
-    if (o.fail_on_new_escapes && record_files == 0) {
-      fputs("escape-report: error: no remark files to check against the "
+    if (o.fail_on_new_escapes && with_records == 0) {
+      fputs("escape-report: error: no records to check against the "
             "baseline (was the build made with escape-cc?)\n",
             stderr);
       status = -1;

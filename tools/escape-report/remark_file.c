@@ -157,23 +157,23 @@ static void read_entry(LLVMRemarkEntryRef remark, struct site_list *out) {
  * keep the position and the first line, with the real file name. Bitstream
  * errors carry no position, so the number of remarks read before the error
  * says where it is. */
-static void report_parse_error(const char *path, const char *message,
+static void report_parse_error(const char *where, const char *message,
                                size_t remarks_before) {
   unsigned line, column;
   int consumed = 0;
   if (sscanf(message, "YAML:%u:%u: error: %n", &line, &column, &consumed) ==
           2 &&
       consumed > 0)
-    fprintf(stderr, "escape-report: %s:%u:%u: error: %.*s\n", path, line,
+    fprintf(stderr, "escape-report: %s:%u:%u: error: %.*s\n", where, line,
             column, (int)strcspn(message + consumed, "\n"), message + consumed);
   else
     fprintf(stderr, "escape-report: %s: error: %.*s (after %zu remarks)\n",
-            path, (int)strcspn(message, "\n"), message, remarks_before);
+            where, (int)strcspn(message, "\n"), message, remarks_before);
 }
 
 /* The YAML parser would echo binary garbage back in its error message; name
  * the first NUL byte instead. */
-static int reject_binary(const char *path, const char *buf, size_t size) {
+static int reject_binary(const char *where, const char *buf, size_t size) {
   const char *nul = memchr(buf, '\0', size);
   if (!nul)
     return 0;
@@ -184,7 +184,7 @@ static int reject_binary(const char *path, const char *buf, size_t size) {
   fprintf(stderr,
           "escape-report: %s:%u:%u: error: binary data (NUL byte at offset "
           "%zu), not a remark file\n",
-          path, line, column, (size_t)(nul - buf));
+          where, line, column, (size_t)(nul - buf));
   return -1;
 }
 
@@ -213,18 +213,14 @@ static char *read_whole_file(const char *path, size_t *size) {
   return buf;
 }
 
-int remark_file_read(const char *path, struct site_list *out,
-                     size_t *escape_remarks) {
-  size_t size;
-  char *buf = read_whole_file(path, &size);
-  if (!buf)
-    return -1;
+int remark_buffer_read(const char *where, const char *buf, size_t size,
+                       struct site_list *out, size_t *escape_remarks) {
   /* clang writes an empty record when a translation unit has no remarks. */
+  if (size == 0)
+    return 0;
   int is_bitstream = size >= 4 && memcmp(buf, "RMRK", 4) == 0;
-  if (size == 0 || (!is_bitstream && reject_binary(path, buf, size))) {
-    free(buf);
-    return size == 0 ? 0 : -1;
-  }
+  if (!is_bitstream && reject_binary(where, buf, size))
+    return -1;
   /* The parser's strings point into buf: it lives until the parser dies. */
   LLVMRemarkParserRef parser = is_bitstream
                                    ? LLVMRemarkParserCreateBitstream(buf, size)
@@ -241,12 +237,22 @@ int remark_file_read(const char *path, struct site_list *out,
   }
   int status = 0;
   if (LLVMRemarkParserHasError(parser)) {
-    report_parse_error(path, LLVMRemarkParserGetErrorMessage(parser),
+    report_parse_error(where, LLVMRemarkParserGetErrorMessage(parser),
                        remarks_read);
     status = -1;
   }
   LLVMRemarkParserDispose(parser);
-  free(buf);
   attach_flows(out, first);
+  return status;
+}
+
+int remark_file_read(const char *path, struct site_list *out,
+                     size_t *escape_remarks) {
+  size_t size;
+  char *buf = read_whole_file(path, &size);
+  if (!buf)
+    return -1;
+  int status = remark_buffer_read(path, buf, size, out, escape_remarks);
+  free(buf);
   return status;
 }

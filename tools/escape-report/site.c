@@ -75,6 +75,9 @@ static int compare_optional(const char *a, const char *b) {
   return strcmp(a ? a : "", b ? b : "");
 }
 
+/* A total order on every field, so that the reports do not depend on the
+ * order in which the inputs were named or found: sites that compare equal
+ * are the same in all that is printed. */
 static int compare_sites(const void *pa, const void *pb) {
   const struct site *a = pa, *b = pb;
   int c = strcmp(a->file, b->file);
@@ -87,11 +90,18 @@ static int compare_sites(const void *pa, const void *pb) {
   /* A verdict sorts before the parameter remarks of the same position. */
   if ((a->verdict == VERDICT_NONE) != (b->verdict == VERDICT_NONE))
     return a->verdict == VERDICT_NONE ? 1 : -1;
-  if ((c = strcmp(a->function, b->function)))
+  if ((c = strcmp(a->function, b->function)) ||
+      (c = strcmp(a->message, b->message)) ||
+      (c = compare_optional(a->flow, b->flow)))
     return c;
-  if ((c = strcmp(a->message, b->message)))
+  if (a->verdict != b->verdict)
+    return a->verdict < b->verdict ? -1 : 1;
+  if ((c = strcmp(a->remark_name, b->remark_name)) ||
+      (c = compare_optional(a->callee, b->callee)) ||
+      (c = compare_optional(a->size, b->size)) ||
+      (c = compare_optional(a->reason, b->reason)))
     return c;
-  return compare_optional(a->flow, b->flow);
+  return compare_optional(a->reason_kind, b->reason_kind);
 }
 
 void site_list_sort_unique(struct site_list *list) {

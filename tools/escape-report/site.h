@@ -46,7 +46,8 @@ int verdict_is_off_heap(enum verdict v);
 void site_free(struct site *s);
 struct site *site_list_push(struct site_list *list);
 void site_list_free(struct site_list *list);
-/* Sorts by file, line, column, function, message and drops exact repeats (a
+/* Sorts by file, line, column, function, message, then every other field
+ * (the order of the inputs does not matter), and drops exact repeats (a
  * header's inline function reported by every object that includes it). */
 void site_list_sort_unique(struct site_list *list);
 size_t site_list_count_verdicts(const struct site_list *list);
