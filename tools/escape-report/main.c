@@ -19,7 +19,13 @@
  * from a broken build. */
 enum { EXIT_REGRESSION = 1, EXIT_BAD_INPUT = 2 };
 
-enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_SARIF, FORMAT_SUMMARY };
+enum format {
+  FORMAT_TEXT,
+  FORMAT_JSON,
+  FORMAT_SARIF,
+  FORMAT_SUMMARY,
+  FORMAT_MARKDOWN
+};
 
 struct options {
   enum format format;
@@ -31,7 +37,8 @@ struct options {
 
 static void usage(FILE *out) {
   fputs("usage: escape-report [options] FILE|DIR...\n"
-        "  --format text|json|sarif|summary  report format (default text)\n"
+        "  --format text|json|sarif|summary|markdown  report format\n"
+        "                           (default text)\n"
         "  -v, --verbose            text: add the flow explanations\n"
         "  -o, --output FILE        write the report to FILE\n"
         "  --source-root DIR        report paths relative to DIR\n"
@@ -49,8 +56,9 @@ static void usage(FILE *out) {
 }
 
 static int parse_format(const char *name, enum format *format) {
-  static const char *const names[] = {"text", "json", "sarif", "summary"};
-  for (int i = 0; i < 4; i++)
+  static const char *const names[] = {"text", "json", "sarif", "summary",
+                                      "markdown"};
+  for (int i = 0; i < 5; i++)
     if (strcmp(name, names[i]) == 0) {
       *format = (enum format)i;
       return 0;
@@ -86,7 +94,7 @@ static int parse_options(int argc, char **argv, struct options *o) {
       if (parse_format(optarg, &o->format) != 0) {
         fprintf(stderr,
                 "escape-report: unknown format '%s' (text, json, "
-                "sarif, summary)\n",
+                "sarif, summary, markdown)\n",
                 optarg);
         return -1;
       }
@@ -243,6 +251,9 @@ static void write_report(FILE *out, const struct options *o,
     break;
   case FORMAT_SUMMARY:
     report_summary(out, sites);
+    break;
+  case FORMAT_MARKDOWN:
+    report_markdown(out, sites);
     break;
   }
 }

@@ -69,20 +69,80 @@ static void print_top_reasons(FILE *out, const struct site_list *sites) {
   free(reasons);
 }
 
-void report_summary(FILE *out, const struct site_list *sites) {
+/* One row per file with allocation verdicts (the sites are sorted by
+ * file), then the total. */
+static void per_file(FILE *out, const struct site_list *sites,
+                     void (*row)(FILE *, const char *, const struct counts *),
+                     const char *total_name) {
   struct counts total = {0}, file = {0};
-  fprintf(out, "%14s %10s %10s %13s  %s\n", "moved to stack", "eliminated",
-          "escapes", "stays on heap", "file");
   for (size_t i = 0; i < sites->count; i++) {
     const struct site *s = &sites->items[i];
     count(&file, s->verdict);
     count(&total, s->verdict);
     if (i + 1 == sites->count || strcmp(s->file, sites->items[i + 1].file)) {
       if (file.stack + file.eliminated + file.escapes + file.stays)
-        print_row(out, s->file, &file);
+        row(out, s->file, &file);
       file = (struct counts){0};
     }
   }
-  print_row(out, "total", &total);
+  row(out, total_name, &total);
+}
+
+void report_summary(FILE *out, const struct site_list *sites) {
+  fprintf(out, "%14s %10s %10s %13s  %s\n", "moved to stack", "eliminated",
+          "escapes", "stays on heap", "file");
+  per_file(out, sites, print_row, "total");
   print_top_reasons(out, sites);
+}
+
+/* Text in a Markdown table cell: a '|' would end the cell. */
+static void cell(FILE *out, const char *text) {
+  for (; text && *text; text++) {
+    if (*text == '|')
+      fputc('\\', out);
+    fputc(*text == '\n' ? ' ' : *text, out);
+  }
+}
+
+static void markdown_row(FILE *out, const char *name,
+                         const struct counts *c) {
+  fputs("| ", out);
+  cell(out, name);
+  fprintf(out, " | %zu | %zu | %zu | %zu |\n", c->stack, c->eliminated,
+          c->escapes, c->stays);
+}
+
+void report_markdown(FILE *out, const struct site_list *sites) {
+  fputs("## Escape report\n\n"
+        "| file | moved to stack | eliminated | escapes | stays on heap |\n"
+        "|---|---:|---:|---:|---:|\n",
+        out);
+  per_file(out, sites, markdown_row, "**total**");
+  size_t heap = 0;
+  for (size_t i = 0; i < sites->count; i++)
+    heap += sites->items[i].verdict != VERDICT_NONE &&
+            !verdict_is_off_heap(sites->items[i].verdict);
+  fprintf(out, "\n### On the heap (%zu)\n\n", heap);
+  if (heap == 0) {
+    fputs("Every allocation moved to the stack or was removed.\n", out);
+    return;
+  }
+  fputs("| site | function | allocation | why |\n|---|---|---|---|\n", out);
+  for (size_t i = 0; i < sites->count; i++) {
+    const struct site *s = &sites->items[i];
+    if (s->verdict == VERDICT_NONE || verdict_is_off_heap(s->verdict))
+      continue;
+    fputs("| `", out);
+    cell(out, s->file);
+    fprintf(out, ":%u:%u` | `", s->line, s->column);
+    cell(out, s->function);
+    fputs("` | `", out);
+    cell(out, s->callee);
+    fputc('(', out);
+    cell(out, s->size);
+    fputs(")` | ", out);
+    fputs(s->verdict == VERDICT_ESCAPES_TO_HEAP ? "escapes: " : "stays: ", out);
+    cell(out, s->reason ? s->reason : "");
+    fputs(" |\n", out);
+  }
 }
