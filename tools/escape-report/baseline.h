@@ -1,16 +1,12 @@
-/* The baseline gate: a previous --format json report against this build.
- * Sites are matched by site_identity (not by line), so edits elsewhere in
- * a file raise no false alarm. */
+/* The baseline gate: a previous --format json report (read with
+ * report_json_load) against this build. Sites are matched by site_identity
+ * (not by line), so edits elsewhere in a file raise no false alarm. */
 #ifndef ESCAPE_REPORT_BASELINE_H
 #define ESCAPE_REPORT_BASELINE_H
 
 #include "site.h"
 
 #include <stdio.h>
-
-/* Reads the sites of a JSON report. Returns -1 after printing an error that
- * names the file and, for malformed JSON, the line and column. */
-int baseline_load(const char *path, struct site_list *out);
 
 /* Prints every site that was moved to the stack or eliminated in the
  * baseline and now escapes or stays on the heap; returns their number. */

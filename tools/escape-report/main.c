@@ -1,11 +1,14 @@
 /* escape-report: the escape remarks of a whole build as Go-style text, JSON,
- * SARIF or a summary, and a baseline gate for CI. See docs/ci.md. */
+ * SARIF or a summary, a baseline gate for CI, and the differences between
+ * two builds. See docs/ci.md. */
 #include "baseline.h"
 #include "inputs.h"
 #include "object_records.h"
 #include "reasons.h"
 #include "remark_file.h"
 #include "report.h"
+#include "report_diff.h"
+#include "report_json_read.h"
 #include "source_path.h"
 #include "xalloc.h"
 
@@ -15,8 +18,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
-/* Exit statuses: 1 is reserved for the gate, so CI can tell a regression
- * from a broken build. */
+/* Exit statuses: 1 is reserved for regressions (the gate, --diff), so CI
+ * can tell them from a broken build. */
 enum { EXIT_REGRESSION = 1, EXIT_BAD_INPUT = 2 };
 
 enum format {
@@ -29,7 +32,7 @@ enum format {
 
 struct options {
   enum format format;
-  int format_given, verbose, fail_on_new_escapes;
+  int format_given, verbose, fail_on_new_escapes, diff;
   const char *output, *source_root, *baseline;
   char **paths;
   int path_count;
@@ -37,6 +40,7 @@ struct options {
 
 static void usage(FILE *out) {
   fputs("usage: escape-report [options] FILE|DIR...\n"
+        "       escape-report --diff [options] OLD NEW\n"
         "  --format text|json|sarif|summary|markdown  report format\n"
         "                           (default text)\n"
         "  -v, --verbose            text: add the flow explanations\n"
@@ -45,6 +49,12 @@ static void usage(FILE *out) {
         "  --baseline FILE          list sites that left the stack since FILE\n"
         "                           (an earlier --format json report)\n"
         "  --fail-on-new-escapes    with --baseline: exit 1 if there are any\n"
+        "  --diff OLD NEW           the sites whose verdict changed, the new\n"
+        "                           and the removed ones (text, markdown or\n"
+        "                           json); exit 1 if a site left the stack or\n"
+        "                           a new one is on the heap. OLD and NEW are\n"
+        "                           builds (FILE or DIR) or --format json\n"
+        "                           reports\n"
         "  --list-reasons           print the reason ids this version knows\n"
         "  --version, -h, --help\n"
         "FILE: an object, archive, executable or shared library (its\n"
@@ -66,12 +76,33 @@ static int parse_format(const char *name, enum format *format) {
   return -1;
 }
 
+/* --diff takes exactly OLD and NEW; the gate, and the formats made for one
+ * build (sarif, summary), have no meaning there. */
+static int check_diff_options(const struct options *o, int path_count) {
+  if (path_count != 2) {
+    fprintf(stderr,
+            "escape-report: --diff needs two paths, OLD and NEW (got %d)\n",
+            path_count);
+    return -1;
+  }
+  if (o->baseline) {
+    fputs("escape-report: --diff cannot be combined with --baseline\n", stderr);
+    return -1;
+  }
+  if (o->format == FORMAT_SARIF || o->format == FORMAT_SUMMARY) {
+    fputs("escape-report: --diff writes text, markdown or json\n", stderr);
+    return -1;
+  }
+  return 0;
+}
+
 static int parse_options(int argc, char **argv, struct options *o) {
   enum {
     OPT_FORMAT = 256,
     OPT_ROOT,
     OPT_BASELINE,
     OPT_FAIL,
+    OPT_DIFF,
     OPT_LIST_REASONS,
     OPT_VERSION
   };
@@ -82,6 +113,7 @@ static int parse_options(int argc, char **argv, struct options *o) {
       {"source-root", required_argument, NULL, OPT_ROOT},
       {"baseline", required_argument, NULL, OPT_BASELINE},
       {"fail-on-new-escapes", no_argument, NULL, OPT_FAIL},
+      {"diff", no_argument, NULL, OPT_DIFF},
       {"list-reasons", no_argument, NULL, OPT_LIST_REASONS},
       {"version", no_argument, NULL, OPT_VERSION},
       {"help", no_argument, NULL, 'h'},
@@ -115,6 +147,9 @@ static int parse_options(int argc, char **argv, struct options *o) {
     case OPT_FAIL:
       o->fail_on_new_escapes = 1;
       break;
+    case OPT_DIFF:
+      o->diff = 1;
+      break;
     case OPT_LIST_REASONS:
       reason_kinds_print(stdout);
       exit(0);
@@ -134,6 +169,8 @@ static int parse_options(int argc, char **argv, struct options *o) {
           stderr);
     return -1;
   }
+  if (o->diff && check_diff_options(o, argc - optind) != 0)
+    return -1;
   if (optind == argc) {
     fputs("escape-report: no remark files or directories given\n", stderr);
     usage(stderr);
@@ -195,22 +232,22 @@ static void say_what_held_nothing(const char *path, const struct yield *y) {
 }
 
 /* Returns through *with_records how many files held records. */
-static int read_inputs(const struct options *o, struct site_list *sites,
-                       size_t *with_records) {
+static int read_inputs(char *const *paths, int path_count,
+                       struct site_list *sites, size_t *with_records) {
   int status = 0;
   struct record_files files = {0};
-  size_t yields_size = (size_t)o->path_count * sizeof(struct yield);
+  size_t yields_size = (size_t)path_count * sizeof(struct yield);
   struct yield *yields = memset(xrealloc(NULL, yields_size), 0, yields_size);
-  for (int i = 0; i < o->path_count; i++) {
-    int collected = inputs_collect(o->paths[i], (size_t)i, &files);
+  for (int i = 0; i < path_count; i++) {
+    int collected = inputs_collect(paths[i], (size_t)i, &files);
     yields[i].failed = collected != 0;
     status |= collected;
   }
   for (size_t f = 0; f < files.count; f++)
     status |= read_file(&files.items[f], sites, &yields[files.items[f].input]);
   *with_records = 0;
-  for (int i = 0; i < o->path_count; i++) {
-    say_what_held_nothing(o->paths[i], &yields[i]);
+  for (int i = 0; i < path_count; i++) {
+    say_what_held_nothing(paths[i], &yields[i]);
     *with_records += yields[i].with_records;
   }
   free(yields);
@@ -264,7 +301,7 @@ static size_t run_gate(const struct options *o, const struct site_list *sites,
                        int *status) {
   struct site_list baseline = {0};
   size_t regressions = 0;
-  if (baseline_load(o->baseline, &baseline) != 0) {
+  if (report_json_load(o->baseline, &baseline) != 0) {
     *status = -1;
   } else {
     FILE *out = o->format_given && !o->output ? stderr : stdout;
@@ -280,13 +317,78 @@ static size_t run_gate(const struct options *o, const struct site_list *sites,
   return regressions;
 }
 
+/* -o FILE, or stdout; NULL after saying why FILE cannot be written. */
+static FILE *open_output(const struct options *o) {
+  FILE *out = o->output ? fopen(o->output, "w") : stdout;
+  if (!out)
+    perror(o->output);
+  return out;
+}
+
+/* Returns -1 when what was written to FILE may not all be there. */
+static int close_output(FILE *out, const struct options *o) {
+  if (out != stdout && fclose(out) != 0) {
+    perror(o->output);
+    return -1;
+  }
+  return 0;
+}
+
+/* One side of --diff: an earlier JSON report (its paths as written), or a
+ * build read as for a report. A build without records is an error: against
+ * it every site would look new, or removed. */
+static int read_diff_side(const struct options *o, char *path,
+                          struct site_list *sites) {
+  int status;
+  if (report_json_is_json(path)) {
+    status = report_json_load(path, sites);
+  } else {
+    size_t with_records = 0;
+    status = read_inputs(&path, 1, sites, &with_records);
+    relativize(sites, o->source_root);
+    if (status == 0 && with_records == 0) {
+      fprintf(stderr,
+              "escape-report: error: %s: no records to compare (was the "
+              "build made with escape-cc?)\n",
+              path);
+      status = -1;
+    }
+  }
+  site_list_sort_unique(sites);
+  return status;
+}
+
+static int run_diff(const struct options *o) {
+  static const enum diff_format diff_formats[] = {
+      [FORMAT_TEXT] = DIFF_TEXT,
+      [FORMAT_JSON] = DIFF_JSON,
+      [FORMAT_MARKDOWN] = DIFF_MARKDOWN,
+  };
+  struct site_list was = {0}, now = {0};
+  int status = read_diff_side(o, o->paths[0], &was);
+  status |= read_diff_side(o, o->paths[1], &now);
+  size_t worse = 0;
+  FILE *out = status == 0 ? open_output(o) : NULL;
+  if (out) {
+    worse = report_diff(out, diff_formats[o->format], &was, &now);
+    status = close_output(out, o);
+  }
+  site_list_free(&was);
+  site_list_free(&now);
+  if (!out || status != 0)
+    return EXIT_BAD_INPUT;
+  return worse ? EXIT_REGRESSION : 0;
+}
+
 int main(int argc, char **argv) {
   struct options o = {0};
   if (parse_options(argc, argv, &o) != 0)
     return EXIT_BAD_INPUT;
+  if (o.diff)
+    return run_diff(&o);
   struct site_list sites = {0};
   size_t with_records = 0;
-  int status = read_inputs(&o, &sites, &with_records);
+  int status = read_inputs(o.paths, o.path_count, &sites, &with_records);
   relativize(&sites, o.source_root);
   site_list_sort_unique(&sites);
 
@@ -301,16 +403,11 @@ int main(int argc, char **argv) {
     }
   }
   if (!o.baseline || o.format_given || o.output) {
-    FILE *out = o.output ? fopen(o.output, "w") : stdout;
-    if (!out) {
-      perror(o.output);
+    FILE *out = open_output(&o);
+    if (!out)
       return EXIT_BAD_INPUT;
-    }
     write_report(out, &o, &sites);
-    if (out != stdout && fclose(out) != 0) {
-      perror(o.output);
-      status = -1;
-    }
+    status |= close_output(out, &o);
   }
   site_list_free(&sites);
   if (status != 0)

@@ -1,10 +1,13 @@
-/* The identity of the JSON report format (docs/remarks-json.md). The version
- * grows only on incompatible changes; readers accept every version up to
- * their own. */
+/* The identities of the JSON formats: the report (docs/remarks-json.md) and
+ * the --diff object (docs/ci.md, "--diff"). A version grows only on
+ * incompatible changes; readers accept every version up to their own. */
 #ifndef ESCAPE_REPORT_REPORT_JSON_SCHEMA_H
 #define ESCAPE_REPORT_REPORT_JSON_SCHEMA_H
 
 #define REPORT_JSON_SCHEMA "escape-report"
 #define REPORT_JSON_VERSION 1
+
+#define REPORT_DIFF_JSON_SCHEMA "escape-report-diff"
+#define REPORT_DIFF_JSON_VERSION 1
 
 #endif

@@ -1,5 +1,6 @@
 #include "report.h"
 
+#include "markdown.h"
 #include "reasons.h"
 #include "xalloc.h"
 
@@ -95,19 +96,9 @@ void report_summary(FILE *out, const struct site_list *sites) {
   print_top_reasons(out, sites);
 }
 
-/* Text in a Markdown table cell: a '|' would end the cell. */
-static void cell(FILE *out, const char *text) {
-  for (; text && *text; text++) {
-    if (*text == '|')
-      fputc('\\', out);
-    fputc(*text == '\n' ? ' ' : *text, out);
-  }
-}
-
-static void markdown_row(FILE *out, const char *name,
-                         const struct counts *c) {
+static void markdown_row(FILE *out, const char *name, const struct counts *c) {
   fputs("| ", out);
-  cell(out, name);
+  markdown_cell(out, name);
   fprintf(out, " | %zu | %zu | %zu | %zu |\n", c->stack, c->eliminated,
           c->escapes, c->stays);
 }
@@ -133,16 +124,16 @@ void report_markdown(FILE *out, const struct site_list *sites) {
     if (s->verdict == VERDICT_NONE || verdict_is_off_heap(s->verdict))
       continue;
     fputs("| `", out);
-    cell(out, s->file);
+    markdown_cell(out, s->file);
     fprintf(out, ":%u:%u` | `", s->line, s->column);
-    cell(out, s->function);
+    markdown_cell(out, s->function);
     fputs("` | `", out);
-    cell(out, s->callee);
+    markdown_cell(out, s->callee);
     fputc('(', out);
-    cell(out, s->size);
+    markdown_cell(out, s->size);
     fputs(")` | ", out);
     fputs(s->verdict == VERDICT_ESCAPES_TO_HEAP ? "escapes: " : "stays: ", out);
-    cell(out, s->reason ? s->reason : "");
+    markdown_cell(out, s->reason ? s->reason : "");
     fputs(" |\n", out);
   }
 }

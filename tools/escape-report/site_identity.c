@@ -73,6 +73,39 @@ void site_identity_free(char **keys, size_t count) {
   free(keys);
 }
 
+struct keyed {
+  const char *key;
+  size_t index;
+};
+
+static int compare_keyed(const void *a, const void *b) {
+  return strcmp(((const struct keyed *)a)->key, ((const struct keyed *)b)->key);
+}
+
+size_t *site_identity_match(const struct site_list *was,
+                            const struct site_list *now) {
+  char **was_keys = site_identity_keys(was);
+  char **now_keys = site_identity_keys(now);
+  struct keyed *sorted = xrealloc(NULL, (was->count + 1) * sizeof *sorted);
+  size_t n = 0;
+  for (size_t i = 0; i < was->count; i++)
+    if (was_keys[i])
+      sorted[n++] = (struct keyed){was_keys[i], i};
+  qsort(sorted, n, sizeof *sorted, compare_keyed);
+  size_t *match = xrealloc(NULL, (now->count + 1) * sizeof *match);
+  for (size_t i = 0; i < now->count; i++) {
+    struct keyed probe = {now_keys[i], 0};
+    const struct keyed *found =
+        now_keys[i] ? bsearch(&probe, sorted, n, sizeof *sorted, compare_keyed)
+                    : NULL;
+    match[i] = found ? found->index : SITE_UNMATCHED;
+  }
+  free(sorted);
+  site_identity_free(was_keys, was->count);
+  site_identity_free(now_keys, now->count);
+  return match;
+}
+
 uint64_t site_identity_hash(const char *key) {
   uint64_t h = 14695981039346656037ull;
   for (const unsigned char *p = (const unsigned char *)key; *p; p++)

@@ -19,6 +19,13 @@
  * with site_identity_free(keys, list->count). */
 char **site_identity_keys(const struct site_list *list);
 void site_identity_free(char **keys, size_t count);
+/* Pairs the sites of two builds by their keys: for each site of `now`, the
+ * index of the same site in `was`, or SITE_UNMATCHED (a new site, or a remark
+ * without a verdict). Each site of `was` is named at most once. Free the
+ * array with free(). */
+#define SITE_UNMATCHED SIZE_MAX
+size_t *site_identity_match(const struct site_list *was,
+                            const struct site_list *now);
 /* FNV-1a: a short stable hash of a key, for fingerprints. */
 uint64_t site_identity_hash(const char *key);
 
