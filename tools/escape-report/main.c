@@ -1,6 +1,7 @@
 /* escape-report: the escape remarks of a whole build as Go-style text, JSON,
  * SARIF or a summary, a baseline gate for CI, and the differences between
  * two builds. See docs/ci.md. */
+#include "assertions.h"
 #include "baseline.h"
 #include "inputs.h"
 #include "object_records.h"
@@ -18,8 +19,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
-/* Exit statuses: 1 is reserved for regressions (the gate, --diff), so CI
- * can tell them from a broken build. */
+/* Exit statuses: 1 is reserved for regressions (the gate, --diff) and unmet
+ * source assertions, so CI can tell them from a broken build. */
 enum { EXIT_REGRESSION = 1, EXIT_BAD_INPUT = 2 };
 
 enum format {
@@ -409,8 +410,15 @@ int main(int argc, char **argv) {
     write_report(out, &o, &sites);
     status |= close_output(out, &o);
   }
+  /* An unmet assertion is what the user asked the build to refuse: with
+   * the plugin's assertions=warn the compile went on, and this is the gate,
+   * whatever the format. */
+  size_t unmet = assertions_count(&sites).unmet;
+  if (unmet)
+    fprintf(stderr, "escape-report: %zu unmet assertion%s in source\n", unmet,
+            unmet == 1 ? "" : "s");
   site_list_free(&sites);
   if (status != 0)
     return EXIT_BAD_INPUT;
-  return o.fail_on_new_escapes && regressions ? EXIT_REGRESSION : 0;
+  return (o.fail_on_new_escapes && regressions) || unmet ? EXIT_REGRESSION : 0;
 }

@@ -9,10 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The extra (YAML-only) arguments start with ReasonKind: the message is the
- * concatenation of the arguments before the first one, as in LLVM's
- * ore::setExtraArgs. */
-static const char *const extra_arg_keys[] = {"ReasonKind"};
+/* The extra (YAML-only) arguments start with whichever of these comes
+ * first: the message is the concatenation of the arguments before it, as in
+ * LLVM's ore::setExtraArgs. */
+static const char *const extra_arg_keys[] = {"ReasonKind", "InlinedFrom",
+                                             "Assertion", "AssertionMet"};
 
 static int is_extra_arg(const char *key) {
   for (size_t i = 0; i < sizeof extra_arg_keys / sizeof *extra_arg_keys; i++)
@@ -64,10 +65,15 @@ static void read_args(LLVMRemarkEntryRef remark, struct site *site) {
     in_extra = in_extra || is_extra_arg(key);
     if (!in_extra)
       xstrappend(&site->message, value, strlen(value));
+    /* YAML may write the flag quoted or not; the parser unquotes it. */
+    if (strcmp(key, "AssertionMet") == 0)
+      site->assertion_met = strcmp(value, "true") == 0;
     char **field = strcmp(key, "Callee") == 0       ? &site->callee
                    : strcmp(key, "Size") == 0       ? &site->size
                    : strcmp(key, "Reason") == 0     ? &site->reason
                    : strcmp(key, "ReasonKind") == 0 ? &site->reason_kind
+                   : strcmp(key, "Param") == 0      ? &site->param
+                   : strcmp(key, "Assertion") == 0  ? &site->assertion
                                                     : NULL;
     if (field && !*field)
       *field = value;

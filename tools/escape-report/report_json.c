@@ -28,6 +28,15 @@ static json_t *place(const struct site *s) {
   return o;
 }
 
+/* Only on what an assertion names, so that the reports of builds without
+ * assertions stay as they were. */
+static void add_assertion(json_t *o, const struct site *s) {
+  if (!s->assertion)
+    return;
+  json_object_set_new(o, "assertion", json_string(s->assertion));
+  json_object_set_new(o, "assertion_met", json_boolean(s->assertion_met));
+}
+
 static json_t *site_record(const struct site *s) {
   json_t *o = place(s);
   json_object_set_new(o, "callee", optional_string(s->callee));
@@ -37,6 +46,7 @@ static json_t *site_record(const struct site *s) {
   json_object_set_new(o, "reason_kind", optional_string(s->reason_kind));
   json_object_set_new(o, "message", json_string(s->message));
   json_object_set_new(o, "explanation", flow_lines(s->flow));
+  add_assertion(o, s);
   return o;
 }
 
@@ -44,6 +54,7 @@ static json_t *other_remark_record(const struct site *s) {
   json_t *o = place(s);
   json_object_set_new(o, "name", json_string(s->remark_name));
   json_object_set_new(o, "message", json_string(s->message));
+  add_assertion(o, s);
   return o;
 }
 

@@ -1,5 +1,6 @@
 #include "report.h"
 
+#include "assertions.h"
 #include "reasons.h"
 #include "sarif_code_flow.h"
 #include "sarif_location.h"
@@ -12,15 +13,20 @@
 #include <string.h>
 
 /* Code scanning shows what needs attention: the sites that stay on the
- * heap. Sites moved to the stack or eliminated are left out (docs/ci.md). */
+ * heap, and the unmet source assertions. Sites moved to the stack or
+ * eliminated are left out (docs/ci.md). */
 static int is_reported(const struct site *s) {
   return s->verdict == VERDICT_STAYS_ON_HEAP ||
-         s->verdict == VERDICT_ESCAPES_TO_HEAP;
+         s->verdict == VERDICT_ESCAPES_TO_HEAP || assertion_is_unmet(s);
 }
 
 /* "escape/escapes-to-heap/stored-to-global": made of the verdict and the
- * ReasonKind, never of positions or counts, so every build agrees on it. */
+ * ReasonKind, never of positions or counts, so every build agrees on it. A
+ * site whose assertion fails is that failure alone
+ * ("escape/unmet-assertion/stack"): one alert, at the level of an error. */
 static char *rule_id(const struct site *s) {
+  if (assertion_is_unmet(s))
+    return xasprintf("escape/unmet-assertion/%s", s->assertion);
   char *id = xstrdup("escape/");
   const char *verdict = verdict_name(s->verdict);
   xstrappend(&id, verdict, strlen(verdict));
@@ -43,7 +49,45 @@ static const char generic_help[] =
     "pointer local (do not store it in globals or escaping objects, do not "
     "pass it to unknown functions) to let the compiler place it on the stack.";
 
+/* The rules of unmet assertions, by kind; the last one is for a kind this
+ * version does not know (from a newer plugin). */
+static const struct {
+  const char *kind, *name, *title, *help;
+} assertion_rules[] = {
+    {"stack", "UnmetAssertionStack",
+     "ESCAPE_STACK not met: allocation on the heap",
+     "ESCAPE_STACK(expr) (escape/escape.h) asserts that the allocation moves "
+     "to the stack. The message says why it stays on the heap: keep the "
+     "pointer local, or drop the assertion."},
+    {"noescape", "UnmetAssertionNoEscape",
+     "ESCAPE_NOESCAPE not met: parameter escapes",
+     "ESCAPE_NOESCAPE (escape/escape.h) asserts that the parameter does not "
+     "escape: no pointer to what it points to survives the call, and the "
+     "function does not free it. The message says how it escapes."},
+    {NULL, "UnmetAssertion", "Source assertion not met",
+     "A source assertion of a newer Escape does not hold; the message says "
+     "why."},
+};
+
+static json_t *assertion_rule(const struct site *example, const char *id) {
+  size_t k = 0;
+  while (assertion_rules[k].kind &&
+         strcmp(assertion_rules[k].kind, example->assertion) != 0)
+    k++;
+  return json_pack(
+      "{s:s, s:s, s:o, s:o, s:o, s:{s:s}, s:{s:[s,s], s:s}}", "id", id, "name",
+      assertion_rules[k].name, "shortDescription",
+      text(assertion_rules[k].title), "fullDescription",
+      text("the source asserts what escape analysis (Go's model) must find, "
+           "and the build does not meet it"),
+      "help", text(assertion_rules[k].help), "defaultConfiguration", "level",
+      "error", "properties", "tags", "correctness", "escape-analysis",
+      "precision", "high");
+}
+
 static json_t *rule(const struct site *example, const char *id) {
+  if (assertion_is_unmet(example))
+    return assertion_rule(example, id);
   const char *what = example->verdict == VERDICT_ESCAPES_TO_HEAP
                          ? "Allocation escapes to heap"
                          : "Allocation does not escape, but stays on heap";
@@ -72,17 +116,26 @@ static json_t *rule(const struct site *example, const char *id) {
 
 static json_t *result(const struct site *s, const char *id, size_t rule_index,
                       const char *identity, const char *source_root) {
+  /* A parameter remark is no allocation site; it has an identity of its
+   * own. */
+  char *parameter = identity ? NULL : site_identity_parameter_key(s);
   char fingerprint[17];
-  snprintf(fingerprint, sizeof fingerprint, "%016llx",
-           (unsigned long long)site_identity_hash(identity));
+  snprintf(
+      fingerprint, sizeof fingerprint, "%016llx",
+      (unsigned long long)site_identity_hash(identity ? identity : parameter));
+  free(parameter);
+  int unmet = assertion_is_unmet(s);
+  char *message = unmet ? assertion_unmet_text(s) : xstrdup(s->message);
   json_t *location = sarif_physical_location(s->file, s->line, s->column);
   json_object_set_new(location, "logicalLocations",
                       json_pack("[{s:s, s:s}]", "fullyQualifiedName",
                                 s->function, "kind", "function"));
-  json_t *r = json_pack("{s:s, s:I, s:s, s:o, s:[o], s:{s:s}}", "ruleId", id,
-                        "ruleIndex", (json_int_t)rule_index, "level", "note",
-                        "message", text(s->message), "locations", location,
-                        "partialFingerprints", "escapeSite/v1", fingerprint);
+  json_t *r =
+      json_pack("{s:s, s:I, s:s, s:o, s:[o], s:{s:s}}", "ruleId", id,
+                "ruleIndex", (json_int_t)rule_index, "level",
+                unmet ? "error" : "note", "message", text(message), "locations",
+                location, "partialFingerprints", "escapeSite/v1", fingerprint);
+  free(message);
   json_t *flows = sarif_code_flows(s, source_root);
   if (flows)
     json_object_set_new(r, "codeFlows", flows);

@@ -1,5 +1,6 @@
 #include "report.h"
 
+#include "assertions.h"
 #include "markdown.h"
 #include "reasons.h"
 #include "xalloc.h"
@@ -94,6 +95,10 @@ void report_summary(FILE *out, const struct site_list *sites) {
           "escapes", "stays on heap", "file");
   per_file(out, sites, print_row, "total");
   print_top_reasons(out, sites);
+  struct assertion_counts asserted = assertions_count(sites);
+  if (asserted.met + asserted.unmet)
+    fprintf(out, "\nassertions in source: %zu met, %zu unmet\n", asserted.met,
+            asserted.unmet);
 }
 
 static void markdown_row(FILE *out, const char *name, const struct counts *c) {
@@ -103,12 +108,46 @@ static void markdown_row(FILE *out, const char *name, const struct counts *c) {
           c->escapes, c->stays);
 }
 
+/* "| `file:line:col` | `function` | ": the first cells of a row about a
+ * site. */
+static void site_cells(FILE *out, const struct site *s) {
+  fputs("| `", out);
+  markdown_cell(out, s->file);
+  fprintf(out, ":%u:%u` | `", s->line, s->column);
+  markdown_cell(out, s->function);
+  fputs("` | ", out);
+}
+
+/* What fails the build comes first: the unmet assertions, and how many
+ * were met. Nothing when the build has no assertions. */
+static void markdown_assertions(FILE *out, const struct site_list *sites) {
+  struct assertion_counts asserted = assertions_count(sites);
+  if (asserted.met + asserted.unmet == 0)
+    return;
+  fprintf(out, "\n### Assertions in source: %zu unmet, %zu met\n",
+          asserted.unmet, asserted.met);
+  if (asserted.unmet == 0)
+    return;
+  fputs("\n| site | function | unmet assertion |\n|---|---|---|\n", out);
+  for (size_t i = 0; i < sites->count; i++) {
+    const struct site *s = &sites->items[i];
+    if (!assertion_is_unmet(s))
+      continue;
+    char *text = assertion_unmet_text(s);
+    site_cells(out, s);
+    markdown_cell(out, text);
+    fputs(" |\n", out);
+    free(text);
+  }
+}
+
 void report_markdown(FILE *out, const struct site_list *sites) {
   fputs("## Escape report\n\n"
         "| file | moved to stack | eliminated | escapes | stays on heap |\n"
         "|---|---:|---:|---:|---:|\n",
         out);
   per_file(out, sites, markdown_row, "**total**");
+  markdown_assertions(out, sites);
   size_t heap = 0;
   for (size_t i = 0; i < sites->count; i++)
     heap += sites->items[i].verdict != VERDICT_NONE &&
@@ -123,11 +162,8 @@ void report_markdown(FILE *out, const struct site_list *sites) {
     const struct site *s = &sites->items[i];
     if (s->verdict == VERDICT_NONE || verdict_is_off_heap(s->verdict))
       continue;
-    fputs("| `", out);
-    markdown_cell(out, s->file);
-    fprintf(out, ":%u:%u` | `", s->line, s->column);
-    markdown_cell(out, s->function);
-    fputs("` | `", out);
+    site_cells(out, s);
+    fputc('`', out);
     markdown_cell(out, s->callee);
     fputc('(', out);
     markdown_cell(out, s->size);

@@ -1,5 +1,9 @@
 #include "report.h"
 
+#include "assertions.h"
+#include "xalloc.h"
+
+#include <stdlib.h>
 #include <string.h>
 
 static int is_flow(const struct site *s) {
@@ -33,6 +37,42 @@ static int printed_before(const struct site_list *sites, size_t first,
   return 0;
 }
 
+static void free_texts(char **texts, size_t *n) {
+  while (*n)
+    free(texts[--*n]);
+}
+
+/* After the sites, in a section of their own: a build log then shows in
+ * one place why escape-report failed. Inlined copies that fail at the same
+ * position in the same words are shown once, as their sites are. */
+static void print_unmet_assertions(FILE *out, const struct site_list *sites) {
+  char **position_texts = xrealloc(NULL, (sites->count + 1) * sizeof(char *));
+  size_t n = 0;
+  const struct site *previous = NULL;
+  for (size_t i = 0; i < sites->count; i++) {
+    const struct site *s = &sites->items[i];
+    if (!assertion_is_unmet(s))
+      continue;
+    if (previous && !same_position(previous, s))
+      free_texts(position_texts, &n);
+    else if (!previous)
+      fputs("\nunmet assertions:\n", out);
+    previous = s;
+    char *text = assertion_unmet_text(s);
+    size_t j = 0;
+    while (j < n && strcmp(position_texts[j], text) != 0)
+      j++;
+    if (j < n) {
+      free(text);
+      continue;
+    }
+    fprintf(out, "%s:%u:%u: %s\n", s->file, s->line, s->column, text);
+    position_texts[n++] = text;
+  }
+  free_texts(position_texts, &n);
+  free(position_texts);
+}
+
 void report_text(FILE *out, const struct site_list *sites, int verbose) {
   size_t first = 0;
   for (size_t i = 0; i < sites->count; i++) {
@@ -50,4 +90,5 @@ void report_text(FILE *out, const struct site_list *sites, int verbose) {
     if (verbose && s->flow)
       print_flow(out, s, s->flow);
   }
+  print_unmet_assertions(out, sites);
 }

@@ -62,6 +62,8 @@ void site_free(struct site *s) {
   free(s->reason_kind);
   free(s->message);
   free(s->flow);
+  free(s->param);
+  free(s->assertion);
 }
 
 void site_list_free(struct site_list *list) {
@@ -99,9 +101,12 @@ static int compare_sites(const void *pa, const void *pb) {
   if ((c = strcmp(a->remark_name, b->remark_name)) ||
       (c = compare_optional(a->callee, b->callee)) ||
       (c = compare_optional(a->size, b->size)) ||
-      (c = compare_optional(a->reason, b->reason)))
+      (c = compare_optional(a->reason, b->reason)) ||
+      (c = compare_optional(a->reason_kind, b->reason_kind)) ||
+      (c = compare_optional(a->param, b->param)) ||
+      (c = compare_optional(a->assertion, b->assertion)))
     return c;
-  return compare_optional(a->reason_kind, b->reason_kind);
+  return a->assertion_met - b->assertion_met;
 }
 
 void site_list_sort_unique(struct site_list *list) {

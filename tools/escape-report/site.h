@@ -27,7 +27,13 @@ struct site {
   char *callee, *size;        /* NULL unless an allocation verdict */
   char *reason, *reason_kind; /* NULL unless refused */
   char *message;              /* the remark text, as -Rpass would print it */
-  char *flow; /* -escape-explain lines joined by '\n', or NULL */
+  char *flow;  /* -escape-explain lines joined by '\n', or NULL */
+  char *param; /* the parameter of a parameter remark, else NULL */
+  /* A source assertion (include/escape/escape.h) on the site or parameter:
+   * "stack" (ESCAPE_STACK), "noescape" (ESCAPE_NOESCAPE), a kind a newer
+   * plugin adds, or NULL; and whether the plugin found it met. */
+  char *assertion;
+  int assertion_met;
   enum verdict verdict;
 };
 

@@ -106,6 +106,11 @@ size_t *site_identity_match(const struct site_list *was,
   return match;
 }
 
+char *site_identity_parameter_key(const struct site *s) {
+  return xasprintf("%s\x1f%s\x1f%s", s->file, s->function,
+                   s->param ? s->param : "");
+}
+
 uint64_t site_identity_hash(const char *key) {
   uint64_t h = 14695981039346656037ull;
   for (const unsigned char *p = (const unsigned char *)key; *p; p++)

@@ -26,6 +26,9 @@ void site_identity_free(char **keys, size_t count);
 #define SITE_UNMATCHED SIZE_MAX
 size_t *site_identity_match(const struct site_list *was,
                             const struct site_list *now);
+/* The key of a parameter remark: "file\x1f function\x1f param", since a
+ * function names each parameter once. A new string. */
+char *site_identity_parameter_key(const struct site *s);
 /* FNV-1a: a short stable hash of a key, for fingerprints. */
 uint64_t site_identity_hash(const char *key);
 

@@ -1,5 +1,6 @@
 #include "xalloc.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,4 +28,18 @@ void xstrappend(char **dst, const char *s, size_t n) {
   *dst = xrealloc(*dst, old + n + 1);
   memcpy(*dst + old, s, n);
   (*dst)[old + n] = '\0';
+}
+
+char *xasprintf(const char *format, ...) {
+  va_list args;
+  va_start(args, format);
+  int n = vsnprintf(NULL, 0, format, args);
+  va_end(args);
+  size_t size = n > 0 ? (size_t)n + 1 : 1;
+  char *s = xrealloc(NULL, size);
+  *s = '\0';
+  va_start(args, format);
+  vsnprintf(s, size, format, args);
+  va_end(args);
+  return s;
 }

@@ -10,5 +10,7 @@ char *xstrndup(const char *s, size_t n);
 char *xstrdup(const char *s);
 /* Appends n bytes of s to the heap string *dst (NULL counts as ""). */
 void xstrappend(char **dst, const char *s, size_t n);
+/* printf into a new heap string. */
+char *xasprintf(const char *format, ...) __attribute__((format(printf, 1, 2)));
 
 #endif

@@ -12,6 +12,7 @@ SITE = dict(PLACE, callee=(str, type(None)), size=(str, type(None)),
             verdict=str, reason=(str, type(None)),
             reason_kind=(str, type(None)), message=str, explanation=list)
 REMARK = dict(PLACE, name=str, message=str)
+ASSERTIONS = {"stack", "noescape"}
 
 
 def check_record(kind, i, record, fields):
@@ -20,6 +21,13 @@ def check_record(kind, i, record, fields):
             sys.exit("json: %s %d: field %r missing or of the wrong type" % (kind, i, key))
     if record["file"].startswith("/"):
         sys.exit("json: %s %d: file %r is not relative" % (kind, i, record["file"]))
+    # Only what an assertion names carries both assertion keys.
+    if ("assertion" in record) != ("assertion_met" in record):
+        sys.exit("json: %s %d: assertion without assertion_met, or the reverse" % (kind, i))
+    if "assertion" in record and (record["assertion"] not in ASSERTIONS
+                                  or not isinstance(record["assertion_met"], bool)):
+        sys.exit("json: %s %d: bad assertion %r / assertion_met %r"
+                 % (kind, i, record["assertion"], record["assertion_met"]))
 
 
 with open(sys.argv[1]) as f:
