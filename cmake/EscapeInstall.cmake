@@ -6,6 +6,7 @@
 #   P/lib/pkgconfig/escrt.pc           pkg-config --cflags --libs escrt
 #   P/lib/cmake/escrt/EscrtConfig.cmake  find_package(Escrt CONFIG)
 #   P/include/escrt.h                  the runtime's API
+#   P/include/escape/escape.h          source assertions (escape-cc finds ../include/)
 #   P/share/man/man1/*.1               escape-cc(1), escape-report(1)
 # Paths in the pkg-config and CMake files are relative to the files, so the
 # prefix can move. cpack -G DEB makes escape-llvm-N, installed under
@@ -16,6 +17,7 @@ install(TARGETS escrt_shared escrt_static
   LIBRARY DESTINATION lib
   ARCHIVE DESTINATION lib)
 install(FILES runtime/include/escrt.h DESTINATION include)
+install(FILES include/escape/escape.h DESTINATION include/escape)
 install(FILES "${PROJECT_BINARY_DIR}/runtime/install/escrt.pc"
   DESTINATION lib/pkgconfig)
 install(FILES "${PROJECT_BINARY_DIR}/runtime/install/EscrtConfig.cmake"

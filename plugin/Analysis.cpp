@@ -51,7 +51,7 @@ static void analyzeBatch(ArrayRef<Function *> Batch, ModuleResult &MR,
       if (Location *P = G.valueLoc(&A)) {
         Leaks = ParamLeaks{P->LeakHeap, P->LeakResult, P->LeakFree};
         Leaks.optimize();
-        FR.Params.push_back({&A, Leaks});
+        FR.Params.push_back({&A, Leaks, P->LeakAt, P->LeakWhy});
       }
       Summary.Params.push_back(Leaks);
     }

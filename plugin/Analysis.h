@@ -33,6 +33,15 @@ struct FreeCall {
   bool OtherOrigins = false;            // may also free something else
 };
 
+/// A pointer parameter: its summary, and where its own value first left the
+/// function (for a broken noescape promise).
+struct ParamResult {
+  const llvm::Argument *Arg = nullptr;
+  ParamLeaks Leaks;
+  const llvm::Instruction *LeakAt = nullptr;
+  Reason LeakWhy;
+};
+
 struct FunctionResult {
   llvm::Function *F = nullptr;
   /// Set when the function may run again while it runs (Recursion.h): the
@@ -40,7 +49,7 @@ struct FunctionResult {
   const llvm::CallBase *RecursiveVia = nullptr;
   std::vector<SiteVerdict> Sites; // program order
   std::vector<FreeCall> Frees;
-  llvm::SmallVector<std::pair<const llvm::Argument *, ParamLeaks>, 4> Params;
+  llvm::SmallVector<ParamResult, 4> Params;
 };
 
 struct ModuleResult {

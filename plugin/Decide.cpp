@@ -31,14 +31,6 @@ std::vector<Decision> decideSites(const FunctionResult &FR,
       D.Where = Placement::Heap;
       D.Why = Reason{K, nullptr, std::move(Detail)};
     };
-    if (!Opts.Transform) {
-      Stay(ReasonKind::TransformDisabled, "-escape-transform=false");
-      continue;
-    }
-    if (F.hasOptNone()) {
-      Stay(ReasonKind::TransformDisabled, "optnone");
-      continue;
-    }
     if (MustTail) {
       Stay(ReasonKind::MustTailCall);
       continue;
@@ -95,6 +87,14 @@ std::vector<Decision> decideSites(const FunctionResult &FR,
       continue;
     }
     Used += Slot;
+    // The switches come last: a site they keep would move otherwise, which
+    // is what a source assertion asks (Remarks.cpp).
+    if (!Opts.Transform || F.hasOptNone()) {
+      Stay(ReasonKind::TransformDisabled,
+           Opts.Transform ? "optnone" : "-escape-transform=false");
+      D.WouldMove = true;
+      continue;
+    }
     D.Where = Where;
     D.Bytes = Slot;
     D.Align = Align;

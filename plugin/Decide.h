@@ -25,6 +25,7 @@ struct Decision {
   Reason Why;          // for Heap sites that do not escape
   uint64_t Bytes = 0;  // slot size
   uint64_t Align = 16; // malloc's guarantee on x86-64, or aligned_alloc's
+  bool WouldMove = false; // kept only by -escape-transform=false or optnone
 };
 
 std::vector<Decision> decideSites(const FunctionResult &FR,

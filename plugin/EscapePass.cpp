@@ -36,7 +36,7 @@ PreservedAnalyses EscapePass::run(Module &M, ModuleAnalysisManager &MAM) {
   RecordSection *InObject = Opts->RecordsSection ? &Records : nullptr;
   auto SinkOf = [&](Function &F) {
     return RemarkSink(FAM.getResult<OptimizationRemarkEmitterAnalysis>(F),
-                      InObject);
+                      InObject, Opts->AssertionsFail);
   };
   for (unsigned I = 0, E = MR.Functions.size(); I != E; ++I) {
     const FunctionResult &FR = MR.Functions[I];
@@ -86,9 +86,9 @@ PreservedAnalyses EscapePrinterPass::run(Module &M,
   for (const FunctionResult &FR : MR.Functions) {
     OS << "function " << FR.F->getName()
        << (FR.RecursiveVia ? " (recursive)" : "") << "\n";
-    for (const auto &[Arg, L] : FR.Params)
-      OS << "  param " << paramName(*Arg) << ": heap=" << L.Heap
-         << " result=" << L.Result << " free=" << L.Free << "\n";
+    for (const ParamResult &P : FR.Params)
+      OS << "  param " << paramName(*P.Arg) << ": heap=" << P.Leaks.Heap
+         << " result=" << P.Leaks.Result << " free=" << P.Leaks.Free << "\n";
     std::vector<Decision> D = decideSites(FR, *Opts);
     for (unsigned I = 0, E = FR.Sites.size(); I != E; ++I) {
       const SiteVerdict &S = FR.Sites[I];

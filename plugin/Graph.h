@@ -77,6 +77,10 @@ struct Location {
 
   // Parameter leaks (Go's leaks): minimal derefs to each sink, -1 = none.
   int LeakHeap = -1, LeakResult = -1, LeakFree = -1;
+  // Where the parameter's own value (level 0) first left, and why: what a
+  // broken noescape promise is reported at.
+  const llvm::Instruction *LeakAt = nullptr;
+  Reason LeakWhy;
 
   bool isSink() const {
     return Kind == LocKind::Heap || Kind == LocKind::Freer ||

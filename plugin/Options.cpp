@@ -46,6 +46,11 @@ static cl::opt<bool> RecordsSectionOpt(
              "section, where build caches and distributed compiles carry "
              "them"));
 
+static cl::opt<bool> AssertionsFailOpt(
+    "escape-assertions-fail", cl::cat(EscapeCategory),
+    cl::desc("An unmet source assertion (escape/escape.h) fails the compile "
+             "(default true; false = a warning, and escape-report gates)"));
+
 static cl::opt<bool> LTOPreLinkOpt(
     "escape-lto-prelink", cl::cat(EscapeCategory), cl::Hidden,
     cl::desc("This compile is the first half of an LTO build: the passes "
@@ -108,11 +113,20 @@ static Error applyOne(EscapeOptions &Opts, StringRef Key, StringRef Value,
     return parseBool(Origin, Key, Value, Opts.Runtime);
   if (Key == "records-section")
     return parseBool(Origin, Key, Value, Opts.RecordsSection);
+  if (Key == "assertions") {
+    if (Value == "error")
+      Opts.AssertionsFail = true;
+    else if (Value == "warn")
+      Opts.AssertionsFail = false;
+    else
+      return invalid(Origin, Key, Value, "error or warn");
+    return Error::success();
+  }
   return createStringError(
       inconvertibleErrorCode(),
       formatv("escape: unknown option '{0}' in {1}; known options: mode, "
               "max-object-size, max-frame-size, dynamic-stack-size, "
-              "transform, explain, runtime, records-section",
+              "transform, explain, runtime, records-section, assertions",
               Key, Origin)
           .str());
 }
@@ -125,7 +139,8 @@ raw_ostream &operator<<(raw_ostream &OS, const EscapeOptions &O) {
             << " transform=" << (O.Transform ? "true" : "false")
             << " explain=" << (O.Explain ? "true" : "false")
             << " runtime=" << (O.Runtime ? "true" : "false")
-            << " records-section=" << (O.RecordsSection ? "true" : "false");
+            << " records-section=" << (O.RecordsSection ? "true" : "false")
+            << " assertions=" << (O.AssertionsFail ? "error" : "warn");
 }
 
 Error applyOptionList(EscapeOptions &Opts, StringRef List,
@@ -171,6 +186,8 @@ Expected<EscapeOptions> resolveOptions(StringRef PipelineParams) {
     Opts.Runtime = RuntimeOpt;
   if (RecordsSectionOpt.getNumOccurrences())
     Opts.RecordsSection = RecordsSectionOpt;
+  if (AssertionsFailOpt.getNumOccurrences())
+    Opts.AssertionsFail = AssertionsFailOpt;
 
   if (Error E = applyOptionList(Opts, PipelineParams, ";", "escape<...>"))
     return E;

@@ -31,6 +31,7 @@ struct EscapeOptions {
   bool Explain = false;            // Go -m=2 flow explanations
   bool Runtime = false;            // lower remaining heap calls to libescrt
   bool RecordsSection = false;     // remarks also into the object's section
+  bool AssertionsFail = true;      // an unmet source assertion is an error
 };
 
 llvm::raw_ostream &operator<<(llvm::raw_ostream &OS, const EscapeOptions &O);

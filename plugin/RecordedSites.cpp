@@ -1,6 +1,7 @@
 //===-- RecordedSites.cpp - Sites recorded before LLVM optimises ----------===//
 #include "RecordedSites.h"
 #include "HeapCalls.h"
+#include "SourceAssertions.h"
 
 #include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/InstIterator.h"
@@ -25,6 +26,7 @@ static SiteKey keyOf(const DILocation *L) {
 PreservedAnalyses RecordSitesPass::run(Module &M, ModuleAnalysisManager &MAM) {
   FunctionAnalysisManager &FAM =
       MAM.getResult<FunctionAnalysisManagerModuleProxy>(M).getManager();
+  recordSourceAssertions(M, FAM);
   NamedMDNode *Sites = M.getOrInsertNamedMetadata(SitesMD);
   LLVMContext &Ctx = M.getContext();
   for (Function &F : M) {
@@ -41,7 +43,8 @@ PreservedAnalyses RecordSitesPass::run(Module &M, ModuleAnalysisManager &MAM) {
       Sites->addOperand(MDTuple::get(
           Ctx, {const_cast<DILocation *>(Loc), MDString::get(Ctx, F.getName()),
                 MDString::get(Ctx, CB->getCalledFunction()->getName()),
-                MDString::get(Ctx, describeAllocationSize(*CB))}));
+                MDString::get(Ctx, describeAllocationSize(*CB)),
+                MDString::get(Ctx, hasStackAssertion(*CB) ? "stack" : "")}));
     }
   }
   return PreservedAnalyses::all();
@@ -69,7 +72,7 @@ std::vector<VanishedSite> takeVanishedSites(Module &M,
   }
   std::set<SiteKey> Reported;
   for (MDNode *N : Sites->operands()) {
-    auto *Loc = N->getNumOperands() == 4
+    auto *Loc = N->getNumOperands() == 5
                     ? dyn_cast_or_null<DILocation>(N->getOperand(0))
                     : nullptr;
     if (!Loc || !Any)
@@ -81,7 +84,7 @@ std::vector<VanishedSite> takeVanishedSites(Module &M,
       auto *S = dyn_cast_or_null<MDString>(N->getOperand(I));
       return S ? S->getString().str() : std::string("?");
     };
-    VanishedSite V{Loc, nullptr, Str(1), Str(2), Str(3)};
+    VanishedSite V{Loc, nullptr, Str(1), Str(2), Str(3), Str(4) == "stack"};
     V.F = M.getFunction(V.FunctionName);
     if (!V.F || V.F->isDeclaration())
       V.F = Any; // the function itself was inlined away

@@ -31,6 +31,7 @@ struct VanishedSite {
   llvm::Function *F; // where to report it: its function, or any function
                      // when that was inlined away too
   std::string FunctionName, Callee, Size;
+  bool StackAsserted; // ESCAPE_STACK: removed is better than on the stack
 };
 
 /// The recorded sites that no longer exist, once each; removes the record.

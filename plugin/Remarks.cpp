@@ -14,16 +14,19 @@
 //                  free(p) uses size class 5 (48 bytes) |
 //                  malloc(n) uses the size class of n when it is at most
 //                  1024 bytes  (-escape-runtime)
-// The arguments Callee, Size and Reason make the message; ReasonKind is an
-// extra argument for tools.
+// The arguments Callee, Size and Reason make the message; ReasonKind,
+// InlinedFrom, Assertion and AssertionMet are extra arguments for tools.
 //
 //===----------------------------------------------------------------------===//
 #include "Remarks.h"
+#include "Explain.h"
 #include "IRFacts.h"
 #include "Names.h"
+#include "SourceAssertions.h"
 
 #include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/DiagnosticInfo.h"
+#include "llvm/IR/DiagnosticPrinter.h"
 
 using namespace llvm;
 
@@ -37,22 +40,87 @@ static RemarkT &siteHead(RemarkT &R, const CallBase &CB) {
   return R;
 }
 
+/// A source assertion on what a remark is about, and whether it holds.
+struct AssertionMark {
+  const char *Kind = nullptr; // "stack", "noescape"; null: none
+  bool Met = false;
+};
+
+/// The arguments only tools read, after the message's: ReasonKind,
+/// InlinedFrom, Assertion and AssertionMet.
 template <typename RemarkT>
-static RemarkT &withReason(RemarkT &R, const Reason &Why) {
-  R << ore::NV("Reason", reasonText(Why));
-  R << ore::setExtraArgs() << ore::NV("ReasonKind", reasonId(Why.Kind));
+static RemarkT &extraArgs(RemarkT &R, const Reason *Why, AssertionMark A,
+                          StringRef InlinedFrom = "") {
+  if (!Why && !A.Kind && InlinedFrom.empty())
+    return R;
+  R << ore::setExtraArgs();
+  if (Why)
+    R << ore::NV("ReasonKind", reasonId(Why->Kind));
+  if (!InlinedFrom.empty())
+    R << ore::NV("InlinedFrom", InlinedFrom);
+  if (A.Kind)
+    R << ore::NV("Assertion", A.Kind)
+      << ore::NV("AssertionMet", A.Met ? "true" : "false");
   return R;
+}
+
+template <typename RemarkT>
+static RemarkT &withReason(RemarkT &R, const Reason &Why, AssertionMark A) {
+  R << ore::NV("Reason", reasonText(Why));
+  return extraArgs(R, &Why, A);
+}
+
+namespace {
+// An unmet source assertion, printed as clang prints a plugin's diagnostic:
+// "error: a.c:7:13: ESCAPE_STACK not met: malloc(64) escapes to heap: ...".
+class UnmetAssertion : public DiagnosticInfo {
+public:
+  UnmetAssertion(std::string Text, DiagnosticSeverity Severity)
+      : DiagnosticInfo(kind(), Severity), Text(std::move(Text)) {}
+  void print(DiagnosticPrinter &DP) const override { DP << Text; }
+
+private:
+  static int kind() {
+    static const int Kind = getNextAvailablePluginDiagnosticKind();
+    return Kind;
+  }
+  std::string Text;
+};
+} // namespace
+
+void RemarkSink::failAssertion(const Function &F, const std::string &Position,
+                               const std::string &Message) {
+  F.getContext().diagnose(UnmetAssertion(
+      Position != "?" ? Position + ": " + Message : Message,
+      AssertionsFail ? DS_Error : DS_Warning));
+}
+
+// Emits the remark \p Build makes; when it is about an ESCAPE_STACK that does
+// not hold, the same words fail the compile.
+template <typename BuildT>
+static void emitSiteRemark(const CallBase &CB, AssertionMark A, BuildT Build,
+                           RemarkSink &Out) {
+  if (A.Kind && !A.Met) {
+    std::string Position = sourcePosition(&CB);
+    Out.failAssertion(*CB.getFunction(),
+                      Position != "?" ? Position : stackAssertionLine(CB),
+                      "ESCAPE_STACK not met: " + Build().getMsg());
+  }
+  Out.emit(Build);
 }
 
 static void emitSite(const SiteVerdict &S, const Decision &D,
                      RemarkSink &Out) {
   const CallBase &CB = *S.Call;
+  AssertionMark A;
+  if (hasStackAssertion(CB))
+    A = {"stack", !S.Escapes && (D.Where != Placement::Heap || D.WouldMove)};
   if (S.Escapes) {
-    Out.emit([&] {
+    emitSiteRemark(CB, A, [&] {
       OptimizationRemarkMissed R(PassName, "EscapesToHeap", &CB);
       siteHead(R, CB) << " escapes to heap: ";
-      return withReason(R, S.Why);
-    });
+      return withReason(R, S.Why, A);
+    }, Out);
     for (const std::string &Line : S.Explanation)
       Out.emit([&] {
         return OptimizationRemarkAnalysis(PassName, "EscapeFlow", &CB)
@@ -62,28 +130,30 @@ static void emitSite(const SiteVerdict &S, const Decision &D,
   }
   switch (D.Where) {
   case Placement::Stack:
-    Out.emit([&] {
+    emitSiteRemark(CB, A, [&] {
       OptimizationRemark R(PassName, "MovedToStack", &CB);
-      return siteHead(R, CB)
-             << " does not escape: moved to stack while the stack has room";
-    });
+      siteHead(R, CB)
+          << " does not escape: moved to stack while the stack has room";
+      return extraArgs(R, nullptr, A);
+    }, Out);
     return;
   case Placement::StackDynamic:
-    Out.emit([&] {
+    emitSiteRemark(CB, A, [&] {
       OptimizationRemark R(PassName, "MovedToStack", &CB);
-      return siteHead(R, CB)
-             << " does not escape: moved to stack when "
-             << ore::NV("SizeOperand", operandText(*CB.getArgOperand(0)))
-             << " <= " << ore::NV("Limit", D.Bytes)
-             << " while the stack has room";
-    });
+      siteHead(R, CB) << " does not escape: moved to stack when "
+                      << ore::NV("SizeOperand",
+                                 operandText(*CB.getArgOperand(0)))
+                      << " <= " << ore::NV("Limit", D.Bytes)
+                      << " while the stack has room";
+      return extraArgs(R, nullptr, A);
+    }, Out);
     return;
   case Placement::Heap:
-    Out.emit([&] {
+    emitSiteRemark(CB, A, [&] {
       OptimizationRemarkMissed R(PassName, "StaysOnHeap", &CB);
       siteHead(R, CB) << " does not escape, but stays on heap: ";
-      return withReason(R, D.Why);
-    });
+      return withReason(R, D.Why, A);
+    }, Out);
     return;
   }
 }
@@ -103,23 +173,44 @@ static DiagnosticLocation paramLocation(const Argument &A) {
   return DiagnosticLocation(SP);
 }
 
-static void emitParam(const Argument &A, ParamLeaks L,
-                      RemarkSink &Out) {
+// A noescape parameter (SourceAssertions.h) keeps its promise when its own
+// value reaches neither the heap nor the result, and the function does not
+// free it: callers go on using the object after the call.
+static bool keepsNoEscape(const ParamLeaks &L) {
+  return L.Heap != 0 && L.Result != 0 && L.Free != 0;
+}
+
+static void emitParam(const ParamResult &P, RemarkSink &Out) {
+  const Argument &A = *P.Arg;
+  ParamLeaks L = P.Leaks;
   const Function &F = *A.getParent();
   // A function whose result is not a pointer reads an integer out of what p
   // points to all the time: the summary keeps that flow (the integer could
   // be a disguised pointer), the report shows only p itself returned.
   if (!carriesPointer(F.getReturnType()) && L.Result > 0)
     L.Result = -1;
+  AssertionMark Mark;
+  if (hasNoEscapeAssertion(A))
+    Mark = {"noescape", keepsNoEscape(L)};
+  if (Mark.Kind && !Mark.Met) {
+    std::string Leak = "leaking param: " + paramName(A);
+    if (L.Heap != 0)
+      Leak += L.Result == 0 ? " to result ~r0 level=0" : " to {free} level=0";
+    if (P.LeakWhy.Kind != ReasonKind::None)
+      Leak += " (" + reasonText(P.LeakWhy) + ")";
+    Out.failAssertion(F, sourcePosition(P.LeakAt),
+                      "noescape not met in " + F.getName().str() + ": " + Leak);
+  }
   const BasicBlock *Entry = &F.getEntryBlock();
   if (!Out.wantsAnalysis())
     return; // parameter remarks are requested by nobody: skip the names
   std::string Name = paramName(A);
   if (L.none()) {
     Out.emit([&] {
-      return OptimizationRemarkAnalysis(PassName, "ParamDoesNotEscape",
-                                        paramLocation(A), Entry)
-             << ore::NV("Param", Name) << " does not escape";
+      OptimizationRemarkAnalysis R(PassName, "ParamDoesNotEscape",
+                                   paramLocation(A), Entry);
+      R << ore::NV("Param", Name) << " does not escape";
+      return extraArgs(R, nullptr, Mark);
     });
     return;
   }
@@ -129,23 +220,23 @@ static void emitParam(const Argument &A, ParamLeaks L,
                                    Entry);
       R << (L.Heap == 0 ? "leaking param: " : "leaking param content: ")
         << ore::NV("Param", Name);
-      return R;
+      return extraArgs(R, nullptr, Mark);
     });
   if (L.Result >= 0)
     Out.emit([&] {
-      return OptimizationRemarkAnalysis(PassName, "LeakingParam",
-                                        paramLocation(A), Entry)
-             << "leaking param: " << ore::NV("Param", Name) << " to result "
-             << ore::NV("Result", "~r0")
-             << " level=" << ore::NV("Level", L.Result);
+      OptimizationRemarkAnalysis R(PassName, "LeakingParam", paramLocation(A),
+                                   Entry);
+      R << "leaking param: " << ore::NV("Param", Name) << " to result "
+        << ore::NV("Result", "~r0") << " level=" << ore::NV("Level", L.Result);
+      return extraArgs(R, nullptr, Mark);
     });
   if (L.Free >= 0)
     Out.emit([&] {
-      return OptimizationRemarkAnalysis(PassName, "LeakingParam",
-                                        paramLocation(A), Entry)
-             << "leaking param: " << ore::NV("Param", Name) << " to "
-             << ore::NV("Result", "{free}")
-             << " level=" << ore::NV("Level", L.Free);
+      OptimizationRemarkAnalysis R(PassName, "LeakingParam", paramLocation(A),
+                                   Entry);
+      R << "leaking param: " << ore::NV("Param", Name) << " to "
+        << ore::NV("Result", "{free}") << " level=" << ore::NV("Level", L.Free);
+      return extraArgs(R, nullptr, Mark);
     });
 }
 
@@ -181,17 +272,19 @@ void emitEliminatedRemark(const VanishedSite &S,
                          &S.F->getEntryBlock());
     R << ore::NV("Callee", S.Callee) << "(" << ore::NV("Size", S.Size)
       << ") does not escape: removed by the optimizer";
-    if (S.F->getName() != S.FunctionName)
-      R << ore::setExtraArgs() << ore::NV("InlinedFrom", S.FunctionName);
-    return R;
+    AssertionMark A;
+    if (S.StackAsserted)
+      A = {"stack", true};
+    return extraArgs(R, nullptr, A,
+                     S.F->getName() != S.FunctionName ? S.FunctionName : "");
   });
 }
 
 void emitFunctionRemarks(const FunctionResult &FR,
                          const std::vector<Decision> &D,
                          RemarkSink &Out) {
-  for (const auto &[Arg, Leaks] : FR.Params)
-    emitParam(*Arg, Leaks, Out);
+  for (const ParamResult &P : FR.Params)
+    emitParam(P, Out);
   for (unsigned I = 0, E = FR.Sites.size(); I != E; ++I)
     emitSite(FR.Sites[I], D[I], Out);
 }

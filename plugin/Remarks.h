@@ -17,8 +17,9 @@ inline constexpr const char *PassName = "escape";
 /// record), and the object's record section when one is asked for.
 class RemarkSink {
 public:
-  RemarkSink(llvm::OptimizationRemarkEmitter &ORE, RecordSection *Records)
-      : ORE(ORE), Records(Records) {}
+  RemarkSink(llvm::OptimizationRemarkEmitter &ORE, RecordSection *Records,
+             bool AssertionsFail = true)
+      : ORE(ORE), Records(Records), AssertionsFail(AssertionsFail) {}
   /// Whether anyone takes analysis remarks (they cost names to build).
   bool wantsAnalysis() const {
     return Records || ORE.allowExtraAnalysis(PassName);
@@ -33,10 +34,16 @@ public:
     Records->add(Remark);
     ORE.emit(Remark);
   }
+  /// An unmet source assertion (SourceAssertions.h): an error, or a warning
+  /// with assertions=warn, at \p Position ("file:line:col", or "?" when
+  /// unknown: \p Message then names the function).
+  void failAssertion(const llvm::Function &F, const std::string &Position,
+                     const std::string &Message);
 
 private:
   llvm::OptimizationRemarkEmitter &ORE;
   RecordSection *Records;
+  bool AssertionsFail;
 };
 
 /// One verdict per allocation site, one per pointer parameter, and the flow

@@ -42,6 +42,7 @@ private:
   Reason reasonFor(const Location &L, Hop Location::*Walk,
                    const Location &Root) const;
   void recordLeak(const Location &Root, Location &Param, int Derefs);
+  void recordLeakPoint(Location &Param, Hop Location::*Walk, int Derefs);
   std::vector<Location *> shallowerRoots();
   void replayBatchFrees();
 
@@ -90,7 +91,34 @@ Reason Solver::reasonFor(const Location &L, Hop Location::*Walk,
   return Reason{ReasonKind::StoredIntoEscapingObject, nullptr, ""};
 }
 
+// The last edge of the walk's path from the parameter: where its value
+// enters the sink or the escaping object that takes it there.
+void Solver::recordLeakPoint(Location &Param, Hop Location::*Walk,
+                             int Derefs) {
+  if (Derefs > 0 || Param.LeakAt)
+    return;
+  const Edge *Last = nullptr;
+  const Location *X = &Param;
+  for (unsigned Steps = 0; Steps < 100000 && (X->*Walk).Dst; ++Steps) {
+    const Hop &H = X->*Walk;
+    if (H.DstEdge < 0)
+      break;
+    Last = &H.Dst->Edges[H.DstEdge];
+    X = H.Dst;
+  }
+  if (!Last)
+    return;
+  Param.LeakAt = Last->Where;
+  if (X->Kind == LocKind::Result)
+    Param.LeakWhy = Reason{ReasonKind::Returned, nullptr, ""};
+  else if (X->Kind == LocKind::Object)
+    Param.LeakWhy = Reason{ReasonKind::StoredIntoEscapingObject, nullptr, ""};
+  else
+    Param.LeakWhy = Last->Why;
+}
+
 void Solver::recordLeak(const Location &Root, Location &Param, int Derefs) {
+  recordLeakPoint(Param, &Location::Walk, Derefs);
   if (Root.Kind == LocKind::Result && Root.Fn == Param.Fn && !Root.Escapes)
     addLeakSlot(Param.LeakResult, Derefs);
   else if (Root.Kind == LocKind::Free || Root.Kind == LocKind::Freer)
@@ -130,8 +158,10 @@ void Solver::heapWalk() {
       if (!L->Escapes && L->Kind == LocKind::Object)
         escape(*L, &Location::HeapWalk, G.heap());
     }
-    if (L->Kind == LocKind::Param)
+    if (L->Kind == LocKind::Param) {
       addLeakSlot(L->LeakHeap, Derefs);
+      recordLeakPoint(*L, &Location::HeapWalk, Derefs);
+    }
     for (unsigned I = 0, E = L->Edges.size(); I != E; ++I) {
       Edge &Ed = L->Edges[I];
       Hop &S = Ed.Src->HeapWalk;

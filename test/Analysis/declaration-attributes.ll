@@ -1,6 +1,7 @@
 ; A declaration is trusted only as far as its LLVM attributes go (C48, C49):
 ; nocapture alone does not keep an object (the callee may free it, or copy
-; the pointers stored in it); nocapture + nofree + readonly does; a plain
+; the pointers stored in it) unless the caller uses the object after the call
+; (noescape-used-after.ll); nocapture + nofree + readonly does; a plain
 ; declaration is an unknown function. Intrinsics with nocapture operands
 ; (memset, lifetime markers) move nothing.
 ; The test functions are internal and called only from main, so none of them
@@ -24,6 +25,12 @@ define internal void @plain() {
 }
 
 define internal void @nocapture_only() {
+  %m = call ptr @malloc(i64 16)
+  call void @ext_nocapture(ptr %m)
+  ret void
+}
+
+define internal void @nocapture_then_free() {
   %m = call ptr @malloc(i64 16)
   call void @ext_nocapture(ptr %m)
   call void @free(ptr %m)
@@ -74,6 +81,7 @@ define internal void @memset_intrinsic() {
 define i32 @main() {
   call void @plain()
   call void @nocapture_only()
+  call void @nocapture_then_free()
   call void @nocapture_readonly_nofree()
   call void @content_of_nocapture_arg()
   call void @content_of_readnone_arg()
@@ -86,6 +94,8 @@ define i32 @main() {
 ; CHECK-NEXT:   site malloc(16): escapes to heap: passed to unknown function `ext`
 ; CHECK-LABEL: function nocapture_only{{$}}
 ; CHECK-NEXT:   site malloc(16): escapes to heap: passed to unknown function `ext_nocapture`
+; CHECK-LABEL: function nocapture_then_free{{$}}
+; CHECK-NEXT:   site malloc(16): moved to stack
 ; CHECK-NEXT:   free of m: sites {0}
 ; CHECK-LABEL: function nocapture_readonly_nofree{{$}}
 ; CHECK-NEXT:   site malloc(16): moved to stack

@@ -182,9 +182,9 @@ int main(int argc, char **argv) {
   if (argc == 2 && strcmp(argv[1], "--escape-identity") == 0)
     return print_identity(clang, plugin);
 
-  /* clang + plugin (2) + locations (1) + LTO (6) + runtime (3) + arguments
-   * + NULL. */
-  char **args = malloc(((size_t)argc + 12) * sizeof *args);
+  /* clang + plugin (2) + locations (1) + assertions (2) + LTO (6) +
+   * runtime (3) + arguments + NULL. */
+  char **args = malloc(((size_t)argc + 14) * sizeof *args);
   if (!args) {
     perror("escape-cc");
     return 1;
@@ -201,6 +201,11 @@ int main(int argc, char **argv) {
    * so nothing is printed. (-fsave-optimization-record would add line
    * tables to every object.) The user's own -Rpass= comes later and wins. */
   args[n++] = "-Rpass=^escape-locations-only$";
+  /* Source assertions (escape/escape.h) are checked: the header, next to
+   * the plugin's lib directory in the build tree and the install, comes
+   * after the user's include directories. */
+  args[n++] = "-DESCAPE_ASSERTIONS";
+  args[n++] = format("-idirafter%s/../include", lib_dir);
   /* LTO: the link runs the passes on the whole program. The compiles only
    * record the sites and keep source locations in the bitcode (location
    * tracking, above); LLVM 19 must be told that a compile precedes the
