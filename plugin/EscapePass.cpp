@@ -47,7 +47,7 @@ PreservedAnalyses EscapePass::run(Module &M, ModuleAnalysisManager &MAM) {
     RemarkSink Out = SinkOf(*S.F);
     emitEliminatedRemark(S, Out);
   }
-  Records.writeInto(M);
+  Records.writeInto(M, /*MarkIfEmpty=*/InObject != nullptr);
   // Rewrite.
   bool Changed = false;
   for (unsigned I = 0, E = MR.Functions.size(); I != E; ++I) {

@@ -87,13 +87,16 @@ static void appendAscii(std::string &Asm, StringRef Bytes) {
 
 // The YAML is zlib-compressed when LLVM has zlib (it shrinks about 30
 // times: SQLite's 960 KB of records take 30 KB), else written as it is.
-void RecordSection::writeInto(Module &M) {
-  if (Yaml.empty() || !Triple(M.getTargetTriple()).isOSBinFormatELF())
+void RecordSection::writeInto(Module &M, bool MarkIfEmpty) {
+  if ((Yaml.empty() && !MarkIfEmpty) ||
+      !Triple(M.getTargetTriple()).isOSBinFormatELF())
     return;
   std::string Header = "ESCAPE-RECORDS 1 ";
   SmallVector<uint8_t, 0> Packed;
   StringRef Payload = Yaml;
-  if (compression::zlib::isAvailable()) {
+  if (Yaml.empty()) {
+    Header += "0\n";
+  } else if (compression::zlib::isAvailable()) {
     compression::zlib::compress(arrayRefFromStringRef(Yaml), Packed,
                                 compression::zlib::BestSizeCompression);
     Payload = toStringRef(Packed);

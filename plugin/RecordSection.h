@@ -16,7 +16,10 @@
 //     "ESCAPE-RECORDS 1 <n> zlib <m>\n"   a zlib stream (RFC 1950) of the
 //                                         m bytes of YAML
 //   The YAML is the documents -fsave-optimization-record writes for pass
-//   escape. Readers skip NUL bytes between blobs (a linker's padding).
+//   escape. "ESCAPE-RECORDS 1 0\n" (no payload) marks a translation unit
+//   that was analysed and has nothing to report, so that a report over a
+//   build tells "no allocations" from "records lost". Readers skip NUL
+//   bytes between blobs (a linker's padding).
 // Other object formats get no section.
 //
 //===----------------------------------------------------------------------===//
@@ -38,8 +41,9 @@ public:
   /// would write for it.
   void add(const llvm::DiagnosticInfoOptimizationBase &Remark);
   /// Appends one blob of everything added to \p M's section, as module
-  /// assembly (it reaches the object through LTO as well).
-  void writeInto(llvm::Module &M);
+  /// assembly (it reaches the object through LTO as well); with nothing
+  /// added, the empty blob when \p MarkIfEmpty.
+  void writeInto(llvm::Module &M, bool MarkIfEmpty);
 
 private:
   std::string Yaml;

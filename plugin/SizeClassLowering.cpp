@@ -454,7 +454,7 @@ PreservedAnalyses SizeClassLoweringPass::run(Module &M,
       Changed = true;
     }
   }
-  Records.writeInto(M);
+  Records.writeInto(M, /*MarkIfEmpty=*/false);
   return Changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
 }
 
