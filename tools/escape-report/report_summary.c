@@ -10,12 +10,16 @@
 
 enum { TOP_REASONS = 10 };
 
+/* A site that starts on the stack and grows on the heap is counted in
+ * stack (its first buffer is a stack slot, as a moved site's), and in
+ * starts_on_stack as well, so the table keeps its columns. */
 struct counts {
-  size_t stack, eliminated, escapes, stays;
+  size_t stack, starts_on_stack, eliminated, escapes, stays;
 };
 
 static void count(struct counts *c, enum verdict v) {
-  c->stack += v == VERDICT_MOVED_TO_STACK;
+  c->stack += v == VERDICT_MOVED_TO_STACK || v == VERDICT_STARTS_ON_STACK;
+  c->starts_on_stack += v == VERDICT_STARTS_ON_STACK;
   c->eliminated += v == VERDICT_ELIMINATED;
   c->escapes += v == VERDICT_ESCAPES_TO_HEAP;
   c->stays += v == VERDICT_STAYS_ON_HEAP;
@@ -72,10 +76,11 @@ static void print_top_reasons(FILE *out, const struct site_list *sites) {
 }
 
 /* One row per file with allocation verdicts (the sites are sorted by
- * file), then the total. */
-static void per_file(FILE *out, const struct site_list *sites,
-                     void (*row)(FILE *, const char *, const struct counts *),
-                     const char *total_name) {
+ * file), then the total, which is returned. */
+static struct counts per_file(FILE *out, const struct site_list *sites,
+                              void (*row)(FILE *, const char *,
+                                          const struct counts *),
+                              const char *total_name) {
   struct counts total = {0}, file = {0};
   for (size_t i = 0; i < sites->count; i++) {
     const struct site *s = &sites->items[i];
@@ -88,12 +93,22 @@ static void per_file(FILE *out, const struct site_list *sites,
     }
   }
   row(out, total_name, &total);
+  return total;
+}
+
+/* How many of the sites on the stack may grow onto the heap (growable local
+ * buffers, realloc'd); nothing when none may. */
+static void print_starts_on_stack(FILE *out, const struct counts *total) {
+  if (total->starts_on_stack)
+    fprintf(out, "\nmoved to stack: %zu (%zu start on stack, grow on heap)\n",
+            total->stack, total->starts_on_stack);
 }
 
 void report_summary(FILE *out, const struct site_list *sites) {
   fprintf(out, "%14s %10s %10s %13s  %s\n", "moved to stack", "eliminated",
           "escapes", "stays on heap", "file");
-  per_file(out, sites, print_row, "total");
+  struct counts total = per_file(out, sites, print_row, "total");
+  print_starts_on_stack(out, &total);
   print_top_reasons(out, sites);
   struct assertion_counts asserted = assertions_count(sites);
   if (asserted.met + asserted.unmet)
@@ -146,7 +161,8 @@ void report_markdown(FILE *out, const struct site_list *sites) {
         "| file | moved to stack | eliminated | escapes | stays on heap |\n"
         "|---|---:|---:|---:|---:|\n",
         out);
-  per_file(out, sites, markdown_row, "**total**");
+  struct counts total = per_file(out, sites, markdown_row, "**total**");
+  print_starts_on_stack(out, &total);
   markdown_assertions(out, sites);
   size_t heap = 0;
   for (size_t i = 0; i < sites->count; i++)

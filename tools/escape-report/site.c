@@ -11,6 +11,7 @@ static const struct {
   const char *remark_name; /* as the plugin names the remark */
 } verdicts[] = {
     {VERDICT_MOVED_TO_STACK, "moved-to-stack", "MovedToStack"},
+    {VERDICT_STARTS_ON_STACK, "starts-on-stack", "StartsOnStack"},
     {VERDICT_ELIMINATED, "eliminated", "Eliminated"},
     {VERDICT_STAYS_ON_HEAP, "stays-on-heap", "StaysOnHeap"},
     {VERDICT_ESCAPES_TO_HEAP, "escapes-to-heap", "EscapesToHeap"},
@@ -39,7 +40,8 @@ enum verdict verdict_from_name(const char *name) {
 }
 
 int verdict_is_off_heap(enum verdict v) {
-  return v == VERDICT_MOVED_TO_STACK || v == VERDICT_ELIMINATED;
+  return v == VERDICT_MOVED_TO_STACK || v == VERDICT_STARTS_ON_STACK ||
+         v == VERDICT_ELIMINATED;
 }
 
 struct site *site_list_push(struct site_list *list) {

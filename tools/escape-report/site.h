@@ -8,12 +8,15 @@
 
 #include <stddef.h>
 
-/* The four allocation verdicts (docs/remarks.md); NONE marks a remark that is
- * not an allocation verdict (LeakingParam, ParamDoesNotEscape, and names a
- * newer plugin may add). */
+/* The allocation verdicts (docs/remarks.md); NONE marks a remark that is not
+ * an allocation verdict (LeakingParam, ParamDoesNotEscape, and names a newer
+ * plugin may add). STARTS_ON_STACK is a growable local buffer: a stack
+ * buffer of the initial size that realloc moves to the heap only when it
+ * grows; the counts and the gate take it as moved to the stack. */
 enum verdict {
   VERDICT_NONE,
   VERDICT_MOVED_TO_STACK,
+  VERDICT_STARTS_ON_STACK,
   VERDICT_ELIMINATED,
   VERDICT_STAYS_ON_HEAP,
   VERDICT_ESCAPES_TO_HEAP,
@@ -46,7 +49,8 @@ struct site_list {
 const char *verdict_name(enum verdict v);
 enum verdict verdict_from_remark_name(const char *remark_name);
 enum verdict verdict_from_name(const char *name);
-/* Moved to stack or eliminated: what the baseline gate protects. */
+/* Moved to stack (whole, or starting there and growing on the heap) or
+ * eliminated: what the baseline gate protects. */
 int verdict_is_off_heap(enum verdict v);
 
 void site_free(struct site *s);

@@ -6,7 +6,8 @@ Fails naming the record and field that break the schema.
 import json
 import sys
 
-VERDICTS = {"moved-to-stack", "eliminated", "stays-on-heap", "escapes-to-heap"}
+VERDICTS = {"moved-to-stack", "starts-on-stack", "eliminated", "stays-on-heap",
+            "escapes-to-heap"}
 PLACE = {"file": str, "line": int, "column": int, "function": str}
 SITE = dict(PLACE, callee=(str, type(None)), size=(str, type(None)),
             verdict=str, reason=(str, type(None)),
