@@ -2,6 +2,7 @@
 #include "Analysis.h"
 #include "Build.h"
 #include "Origins.h"
+#include "PointerUses.h"
 #include "Recursion.h"
 #include "Solve.h"
 
@@ -19,9 +20,18 @@ static void probeFree(FreeCall &Free, Graph &G, const FunctionResult &FR) {
     return; // free(NULL) or of a global: nothing of ours
   Origins O = probeOrigins(*Operand);
   Free.OtherOrigins = O.Other;
-  for (unsigned I = 0, E = FR.Sites.size(); I != E; ++I)
-    if (is_contained(O.Objects, G.objectOf(FR.Sites[I].Call)))
-      Free.Sites.push_back(I);
+  for (const Location *Obj : O.Objects) {
+    auto It = find_if(FR.Sites, [&](const SiteVerdict &S) {
+      return G.objectOf(S.Call) == Obj;
+    });
+    if (It != FR.Sites.end())
+      Free.Sites.push_back(It - FR.Sites.begin());
+    else if (const auto *CB = dyn_cast<CallBase>(Obj->V))
+      Free.GrownFrom.push_back(CB); // what a realloc returned
+    if (It == FR.Sites.end())
+      Free.OtherOrigins = true;
+  }
+  llvm::sort(Free.Sites);
 }
 
 static void analyzeBatch(ArrayRef<Function *> Batch, ModuleResult &MR,
@@ -72,6 +82,14 @@ static void analyzeBatch(ArrayRef<Function *> Batch, ModuleResult &MR,
     for (const CallBase *CB : Builders[B]->FreeCalls) {
       FreeCall Free;
       Free.Call = const_cast<CallBase *>(CB);
+      auto &TLI = FAM.getResult<TargetLibraryAnalysis>(*F);
+      Free.Resizes = classifyHeapCall(*CB, TLI) == HeapFn::Resize;
+      if (Free.Resizes) {
+        Free.UsedAfter = useAfterRealloc(*CB, TLI);
+        const Location *Grown = G.objectOf(CB);
+        Free.GrownEscapes = Grown->Escapes;
+        Free.GrownWhy = Grown->EscapeReason;
+      }
       probeFree(Free, G, FR);
       FR.Frees.push_back(std::move(Free));
     }

@@ -25,12 +25,20 @@ struct SiteVerdict {
   std::vector<std::string> Explanation;
 };
 
-/// A free() of the function and the allocation sites of the same function
-/// whose objects may reach it.
+/// A free() or realloc() of the function and the allocation sites of the
+/// same function whose objects may reach it.
 struct FreeCall {
   llvm::CallBase *Call = nullptr;
   llvm::SmallVector<unsigned, 2> Sites; // indices into FunctionResult::Sites
   bool OtherOrigins = false;            // may also free something else
+  bool Resizes = false;                 // realloc(p, n): the site grows
+  /// realloc: a use of the old pointer after it succeeded (PointerUses.h).
+  const llvm::Instruction *UsedAfter = nullptr;
+  /// realloc: whether the object it returns escapes, and why.
+  bool GrownEscapes = false;
+  Reason GrownWhy;
+  /// The reallocs of this function whose objects it may receive.
+  llvm::SmallVector<const llvm::CallBase *, 2> GrownFrom;
 };
 
 /// A pointer parameter: its summary, and where its own value first left the

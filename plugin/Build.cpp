@@ -122,7 +122,8 @@ void FunctionBuilder::findDisguisedPointers() {
 // that receives it cannot be deleted, only guarded.
 bool FunctionBuilder::opaqueResult(const Instruction &I) const {
   if (const auto *CB = dyn_cast<CallBase>(&I)) {
-    if (isAllocation(classifyHeapCall(*CB, TLI)))
+    HeapFn K = classifyHeapCall(*CB, TLI);
+    if (isAllocation(K) || K == HeapFn::Resize)
       return false;
     // A callee whose result can only be one of its arguments (or what they
     // point to) returns nothing new: the edges from the arguments say it all.
@@ -159,9 +160,15 @@ void FunctionBuilder::createLocations() {
       Depth = allocaDepth(*AI);
       G.newObject(F, AI, Depth);
     } else if (const auto *CB = dyn_cast<CallBase>(&I)) {
-      if (isAllocation(classifyHeapCall(*CB, TLI))) {
+      HeapFn K = classifyHeapCall(*CB, TLI);
+      if (isAllocation(K)) {
         G.newObject(F, CB, Depth);
         AllocSites.push_back(CB);
+      } else if (K == HeapFn::Resize) {
+        // The object realloc returns: always on the heap, so it lives as
+        // long as the function (loop depth 0); whether it escapes decides
+        // whether what it grew from may start on the stack.
+        G.newObject(F, CB, 0);
       }
     }
     G.newValue(F, &I, Depth, opaqueResult(I));

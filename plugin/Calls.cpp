@@ -10,12 +10,10 @@
 #include "Build.h"
 #include "LibcModel.h"
 #include "Names.h"
+#include "PointerUses.h"
 
-#include "llvm/Analysis/ValueTracking.h"
-#include "llvm/IR/CFG.h"
 #include "llvm/IR/InlineAsm.h"
 #include "llvm/IR/IntrinsicInst.h"
-#include <functional>
 
 using namespace llvm;
 
@@ -33,6 +31,16 @@ void FunctionBuilder::modelCall(const CallBase &CB) {
     FreeCalls.push_back(&CB);
     if (Location *P = loc(CB.getArgOperand(0)))
       G.flow(G.freeSink(F), *P, 0, &CB, "free");
+    return;
+  case HeapFn::Resize:
+    // Frees its operand as free() does, and returns a new object that holds
+    // what the old one held.
+    FreeCalls.push_back(&CB);
+    G.flow(*Result, *G.objectOf(&CB), -1, &CB, "spill");
+    if (Location *P = loc(CB.getArgOperand(0))) {
+      G.flow(G.freeSink(F), *P, 0, &CB, "realloc");
+      G.flow(*G.objectOf(&CB), *P, 1, &CB, "copied memory");
+    }
     return;
   case HeapFn::Realloc:
   case HeapFn::UsableSize:
@@ -231,89 +239,6 @@ void FunctionBuilder::modelLibc(const CallBase &CB, const Function &Callee,
       }
     }
   }
-}
-
-// Whether the caller reads, writes or frees the object \p Arg points to on
-// every path after \p CB, before the value of \p Arg can change (its
-// definition runs again) and before the function ends. Then a callee cannot
-// have freed it without making that use a use after free. Passing it to the
-// same call again (a loop) counts: C makes any use of a pointer to a freed
-// object undefined.
-static bool usedOnEveryPathAfter(const CallBase &CB, const Value *Arg,
-                                 const TargetLibraryInfo &TLI) {
-  const Value *Base = getUnderlyingObject(Arg);
-  // At -O0 a C local lives in a stack slot and each use reloads it: a load
-  // of the same slot is the same pointer, until a store to the slot.
-  const AllocaInst *Slot = nullptr;
-  if (const auto *Reload = dyn_cast<LoadInst>(Base))
-    if (const auto *AI = dyn_cast<AllocaInst>(Reload->getPointerOperand()))
-      if (all_of(AI->users(), [&](const User *U) {
-            const auto *SI = dyn_cast<StoreInst>(U);
-            return isa<LoadInst>(U) || (SI && SI->getValueOperand() != AI) ||
-                   U->isDroppable() || isa<LifetimeIntrinsic>(U);
-          }))
-        Slot = AI;
-  auto IsBase = [&](const Value *P) {
-    const Value *B = getUnderlyingObject(P);
-    if (B == Base)
-      return true;
-    const auto *Reload = dyn_cast<LoadInst>(B);
-    return Slot && Reload && Reload->getPointerOperand() == Slot;
-  };
-  auto Redefines = [&](const Instruction &I) {
-    if (!Slot)
-      return &I == Base;
-    const auto *SI = dyn_cast<StoreInst>(&I);
-    return SI && SI->getPointerOperand() == Slot;
-  };
-  auto Touches = [&](const Instruction &I) {
-    if (&I == &CB)
-      return true;
-    if (const auto *LI = dyn_cast<LoadInst>(&I))
-      return IsBase(LI->getPointerOperand());
-    if (const auto *SI = dyn_cast<StoreInst>(&I))
-      return IsBase(SI->getPointerOperand());
-    if (const auto *MT = dyn_cast<MemTransferInst>(&I))
-      return IsBase(MT->getRawDest()) || IsBase(MT->getRawSource());
-    if (const auto *MS = dyn_cast<MemSetInst>(&I))
-      return IsBase(MS->getRawDest());
-    if (const auto *Call = dyn_cast<CallBase>(&I))
-      return classifyHeapCall(*Call, TLI) == HeapFn::Free &&
-             IsBase(Call->getArgOperand(0));
-    return false;
-  };
-  // Depth-first over the blocks: a block on the current path met again is
-  // a cycle without a use; a finished block has a use on every path. The
-  // call's own block, met again, is scanned from its start: it holds the
-  // call.
-  enum class State { OnPath, Covered };
-  DenseMap<const BasicBlock *, State> Seen;
-  unsigned Budget = 64;
-  std::function<bool(const BasicBlock &, BasicBlock::const_iterator)> Covers =
-      [&](const BasicBlock &BB, BasicBlock::const_iterator From) {
-        for (auto It = From; It != BB.end(); ++It) {
-          if (Redefines(*It))
-            return false; // the pointer may now be another object
-          if (Touches(*It))
-            return true;
-        }
-        const Instruction *Term = BB.getTerminator();
-        if (!Term || Term->getNumSuccessors() == 0 || isa<InvokeInst>(Term))
-          return false; // the function ends, or unwinds, without a use
-        for (const BasicBlock *Succ : successors(&BB)) {
-          auto [It, New] = Seen.try_emplace(Succ, State::OnPath);
-          if (!New) {
-            if (It->second == State::OnPath)
-              return false;
-            continue;
-          }
-          if (--Budget == 0 || !Covers(*Succ, Succ->begin()))
-            return false;
-          Seen[Succ] = State::Covered;
-        }
-        return true;
-      };
-  return Covers(*CB.getParent(), std::next(CB.getIterator()));
 }
 
 // An external function: LLVM's attributes say what it may do. `nocapture`

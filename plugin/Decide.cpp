@@ -1,8 +1,13 @@
 //===-- Decide.cpp - Which objects that do not escape go to the stack -----===//
 #include "Decide.h"
+#include "Explain.h"
+#include "Names.h"
 
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/IR/Constants.h"
+#include "llvm/IR/Dominators.h"
 #include "llvm/IR/InstIterator.h"
+#include <optional>
 
 using namespace llvm;
 
@@ -16,11 +21,65 @@ static bool hasMustTail(const Function &F) {
   return false;
 }
 
+// " at file:line:col", or nothing without debug information.
+static std::string at(const Instruction *I) {
+  std::string Position = sourcePosition(I);
+  return Position == "?" ? "" : " at " + Position;
+}
+
+// Why site \p Site cannot grow through the reallocs that may receive it
+// or what they return (None: it can), and those reallocs, in program order,
+// into \p Reallocs. None may be followed by a use of its old pointer, and
+// no object of the chain may escape. \p Size is the operand of a variable
+// size, which the rewrite copies from at each realloc that may receive the
+// site itself.
+static Reason checkGrowth(const FunctionResult &FR, unsigned Site,
+                          const Value *Size,
+                          std::optional<DominatorTree> &DT,
+                          SmallVectorImpl<CallBase *> &Reallocs) {
+  SmallPtrSet<const CallBase *, 4> Chain;
+  SmallVector<const CallBase *, 2> Direct;
+  for (const FreeCall &Free : FR.Frees)
+    if (Free.Resizes && is_contained(Free.Sites, Site)) {
+      Chain.insert(Free.Call);
+      Direct.push_back(Free.Call);
+    }
+  for (bool Grew = true; Grew;) {
+    Grew = false;
+    for (const FreeCall &Free : FR.Frees)
+      if (Free.Resizes && !Chain.count(Free.Call) &&
+          any_of(Free.GrownFrom,
+                 [&](const CallBase *R) { return Chain.count(R); }))
+        Grew = Chain.insert(Free.Call).second;
+  }
+  for (const FreeCall &Free : FR.Frees) {
+    if (!Chain.count(Free.Call))
+      continue;
+    Reallocs.push_back(Free.Call);
+    if (Free.UsedAfter)
+      return Reason{ReasonKind::UsedAfterRealloc, nullptr,
+                    at(Free.UsedAfter)};
+    if (Free.GrownEscapes)
+      return Reason{ReasonKind::GrownBufferEscapes, nullptr,
+                    reasonText(Free.GrownWhy) + " (realloc" + at(Free.Call) +
+                        ")"};
+  }
+  if (const auto *SizeDef = dyn_cast_or_null<Instruction>(Size))
+    for (const CallBase *Realloc : Direct) {
+      if (!DT)
+        DT.emplace(*FR.F);
+      if (!DT->dominates(SizeDef, Realloc))
+        return Reason{ReasonKind::GrowSizeUnknown, nullptr, at(Realloc)};
+    }
+  return Reason{};
+}
+
 std::vector<Decision> decideSites(const FunctionResult &FR,
                                   const EscapeOptions &Opts) {
   std::vector<Decision> Out(FR.Sites.size());
   const Function &F = *FR.F;
   bool MustTail = hasMustTail(F);
+  std::optional<DominatorTree> DT;
   uint64_t Used = 0;
   for (unsigned I = 0, E = FR.Sites.size(); I != E; ++I) {
     const SiteVerdict &S = FR.Sites[I];
@@ -74,6 +133,15 @@ std::vector<Decision> decideSites(const FunctionResult &FR,
       Slot = Opts.DynamicStackSize;
       Where = Placement::StackDynamic;
     }
+    SmallVector<CallBase *, 2> Reallocs;
+    Reason Growth = checkGrowth(
+        FR, I, Bytes ? nullptr : allocSizeOperand(*S.Call, S.Kind), DT,
+        Reallocs);
+    if (Growth.Kind != ReasonKind::None) {
+      D.Where = Placement::Heap;
+      D.Why = Growth;
+      continue;
+    }
     // One object per level of a recursion would outgrow any stack.
     if (FR.RecursiveVia) {
       const Value *Via =
@@ -95,6 +163,13 @@ std::vector<Decision> decideSites(const FunctionResult &FR,
       D.WouldMove = true;
       continue;
     }
+    if (Opts.Explain)
+      for (const CallBase *Realloc : Reallocs)
+        D.Explanation.push_back(
+            "grows on heap at " + sourcePosition(Realloc) + ": realloc(" +
+            operandText(*Realloc->getArgOperand(0)) + ", " +
+            operandText(*Realloc->getArgOperand(1)) + ")");
+    D.Reallocs = std::move(Reallocs);
     D.Where = Where;
     D.Bytes = Slot;
     D.Align = Align;

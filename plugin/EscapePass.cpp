@@ -63,6 +63,8 @@ PreservedAnalyses EscapePass::run(Module &M, ModuleAnalysisManager &MAM) {
 static const char *placementName(const SiteVerdict &S, const Decision &D) {
   if (S.Escapes)
     return "escapes to heap";
+  if (!D.Reallocs.empty())
+    return "starts on stack, grows on heap";
   switch (D.Where) {
   case Placement::Stack:
     return "moved to stack";
@@ -100,7 +102,8 @@ PreservedAnalyses EscapePrinterPass::run(Module &M,
       OS << "\n";
     }
     for (const FreeCall &Free : FR.Frees) {
-      OS << "  free of " << valueName(*Free.Call->getArgOperand(0))
+      OS << (Free.Resizes ? "  realloc of " : "  free of ")
+         << valueName(*Free.Call->getArgOperand(0))
          << ": sites {";
       for (unsigned I = 0; I != Free.Sites.size(); ++I)
         OS << (I ? ", " : "") << Free.Sites[I];

@@ -31,6 +31,7 @@ HeapFn classifyHeapCall(const CallBase &CB, const TargetLibraryInfo &TLI) {
     case LibFunc_free:
       return HeapFn::Free;
     case LibFunc_realloc:
+      return Call && CB.arg_size() == 2 ? HeapFn::Resize : HeapFn::Realloc;
     case LibFunc_reallocf:
       return HeapFn::Realloc;
     default:

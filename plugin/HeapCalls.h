@@ -27,7 +27,11 @@ enum class HeapFn {
   Calloc,       // calloc(count, size)
   AlignedAlloc, // aligned_alloc(align, size), memalign(align, size)
   Free,         // free(p)
-  Realloc,      // realloc(p, n), reallocf, reallocarray: needs a heap pointer
+  Resize,       // realloc(p, n): frees p as free does, and returns a new
+                // object holding what p held (growable buffers start on the
+                // stack: Rewrite.cpp)
+  Realloc,      // reallocf, reallocarray, an invoked realloc: needs a heap
+                // pointer
   UsableSize,   // malloc_usable_size(p): needs a heap pointer
 };
 

@@ -69,6 +69,12 @@ std::string reasonText(const Reason &R) {
     return "zero size";
   case ReasonKind::MustTailCall:
     return "function has a musttail call";
+  case ReasonKind::UsedAfterRealloc:
+    return "used after realloc" + R.Detail;
+  case ReasonKind::GrownBufferEscapes:
+    return "realloc result escapes: " + R.Detail;
+  case ReasonKind::GrowSizeUnknown:
+    return "realloc" + R.Detail + " where the first size is unknown";
   }
   return "";
 }

@@ -9,6 +9,8 @@
 //                  leaking param: p to result ~r0 level=0
 //   ParamDoesNotEscape  p does not escape
 //   EscapeFlow     one line of a Go -m=2 explanation
+//   StartsOnStack  malloc(16) does not escape: starts on stack, grows on
+//                  heap (realloc at a.c:12:9)
 //   Eliminated     malloc(16) does not escape: removed by the optimizer
 //   RedirectedToSizeClass  malloc(48) uses size class 5 (48 bytes) |
 //                  free(p) uses size class 5 (48 bytes) |
@@ -122,6 +124,28 @@ static void emitSite(const SiteVerdict &S, const Decision &D,
       return withReason(R, S.Why, A);
     }, Out);
     for (const std::string &Line : S.Explanation)
+      Out.emit([&] {
+        return OptimizationRemarkAnalysis(PassName, "EscapeFlow", &CB)
+               << ore::NV("Flow", Line);
+      });
+    return;
+  }
+  if (!D.Reallocs.empty()) {
+    emitSiteRemark(CB, A, [&] {
+      OptimizationRemark R(PassName, "StartsOnStack", &CB);
+      siteHead(R, CB) << " does not escape: starts on stack";
+      if (D.Where == Placement::StackDynamic)
+        R << " when "
+          << ore::NV("SizeOperand", operandText(*CB.getArgOperand(0)))
+          << " <= " << ore::NV("Limit", D.Bytes);
+      std::string Positions;
+      for (const CallBase *Realloc : D.Reallocs)
+        Positions += (Positions.empty() ? "" : ", ") + sourcePosition(Realloc);
+      R << ", grows on heap (realloc at " << ore::NV("Reallocs", Positions)
+        << ")";
+      return extraArgs(R, nullptr, A);
+    }, Out);
+    for (const std::string &Line : D.Explanation)
       Out.emit([&] {
         return OptimizationRemarkAnalysis(PassName, "EscapeFlow", &CB)
                << ore::NV("Flow", Line);

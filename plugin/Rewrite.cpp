@@ -2,6 +2,7 @@
 #include "Rewrite.h"
 #include "StackGuard.h"
 
+#include "llvm/IR/Constants.h"
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Module.h"
@@ -22,6 +23,8 @@ public:
 private:
   void convert(SiteVerdict &S, const Decision &Dec, Value *Room, Value *Slot);
   void guardFree(FreeCall &Free, const std::vector<Value *> &Slots);
+  void growFromSlot(FreeCall &Realloc, const std::vector<Value *> &Slots,
+                    const std::vector<Value *> &FirstSizes, Value *Room);
 
   FunctionResult &FR;
   const std::vector<Decision> &D;
@@ -84,6 +87,96 @@ void Rewriter::guardFree(FreeCall &Free, const std::vector<Value *> &Slots) {
   Call->moveBefore(*ThenTerm->getParent(), ThenTerm->getIterator());
 }
 
+static constexpr const char *GrowName = "__escape_grow_v1";
+
+// void *__escape_grow_v1(void *buf, size_t size, size_t n): realloc(buf, n)
+// for a buffer that started on the stack with size bytes. The copy never
+// reads past the buffer; realloc(buf, 0) gets the C library's own answer
+// for a heap block (glibc: NULL), and a failed malloc leaves buf as it is,
+// as a failed realloc would.
+static Function *growFunction(Module &M) {
+  if (Function *F = M.getFunction(GrowName); F && !F->isDeclaration())
+    return F;
+  LLVMContext &Ctx = M.getContext();
+  Type *Ptr = PointerType::getUnqual(Ctx);
+  Type *Size = M.getDataLayout().getIntPtrType(Ctx);
+  auto *Ty = FunctionType::get(Ptr, {Ptr, Size, Size}, false);
+  Function *F = Function::Create(Ty, GlobalValue::LinkOnceODRLinkage,
+                                 GrowName, M);
+  shareAcrossModules(*F);
+  F->addFnAttr(Attribute::NoInline);
+  F->addFnAttr(Attribute::NoUnwind);
+  Argument *Buf = F->getArg(0), *Old = F->getArg(1), *N = F->getArg(2);
+  Buf->setName("buf");
+  Old->setName("size");
+  N->setName("n");
+  FunctionCallee Malloc =
+      M.getOrInsertFunction("malloc", FunctionType::get(Ptr, {Size}, false));
+  FunctionCallee Realloc = M.getOrInsertFunction(
+      "realloc", FunctionType::get(Ptr, {Ptr, Size}, false));
+
+  auto *Entry = BasicBlock::Create(Ctx, "entry", F);
+  auto *Empty = BasicBlock::Create(Ctx, "empty", F);
+  auto *Grow = BasicBlock::Create(Ctx, "grow", F);
+  auto *Copy = BasicBlock::Create(Ctx, "copy", F);
+  auto *Done = BasicBlock::Create(Ctx, "done", F);
+  IRBuilder<> B(Entry);
+  B.CreateCondBr(B.CreateICmpEQ(N, ConstantInt::get(Size, 0)), Empty, Grow);
+  B.SetInsertPoint(Empty);
+  B.CreateRet(B.CreateCall(
+      Realloc, {B.CreateCall(Malloc, {ConstantInt::get(Size, 1)}),
+                ConstantInt::get(Size, 0)}));
+  B.SetInsertPoint(Grow);
+  Value *Heap = B.CreateCall(Malloc, {N}, "heap");
+  B.CreateCondBr(B.CreateIsNull(Heap), Done, Copy);
+  B.SetInsertPoint(Copy);
+  B.CreateMemCpy(Heap, Align(1), Buf, Align(1),
+                 B.CreateBinaryIntrinsic(Intrinsic::umin, Old, N));
+  B.CreateBr(Done);
+  B.SetInsertPoint(Done);
+  B.CreateRet(Heap);
+  return F;
+}
+
+// q = realloc(p, n) for a p that may be one of the slots:
+//   q = room && p is a slot ? __escape_grow_v1(p, its first size, n)
+//                           : realloc(p, n)
+void Rewriter::growFromSlot(FreeCall &Realloc,
+                            const std::vector<Value *> &Slots,
+                            const std::vector<Value *> &FirstSizes,
+                            Value *Room) {
+  CallBase *Call = Realloc.Call;
+  IRBuilder<> B(Call);
+  Value *P = Call->getArgOperand(0), *N = Call->getArgOperand(1);
+  Value *IsSlot = nullptr, *FirstSize = nullptr;
+  for (unsigned I : Realloc.Sites) {
+    if (!Slots[I])
+      continue;
+    Value *Eq = B.CreateICmpEQ(P, Slots[I], "escape.isslot");
+    Value *Size = B.CreateZExtOrTrunc(FirstSizes[I], N->getType());
+    IsSlot = IsSlot ? B.CreateOr(IsSlot, Eq) : Eq;
+    FirstSize = FirstSize ? B.CreateSelect(Eq, Size, FirstSize) : Size;
+  }
+  if (!IsSlot)
+    return;
+  // Without room the slots are null, and so may p be: realloc(NULL, n).
+  IsSlot = B.CreateAnd(Room, IsSlot, "escape.grows");
+  Instruction *GrowTerm, *HeapTerm;
+  SplitBlockAndInsertIfThenElse(IsSlot, Call->getIterator(), &GrowTerm,
+                                &HeapTerm);
+  BasicBlock *GrowBB = GrowTerm->getParent(), *HeapBB = HeapTerm->getParent();
+  BasicBlock *Tail = Call->getParent();
+  IRBuilder<> GB(GrowTerm);
+  Value *Grown =
+      GB.CreateCall(growFunction(*FR.F->getParent()), {P, FirstSize, N});
+  Call->moveBefore(*HeapBB, HeapTerm->getIterator());
+  IRBuilder<> TB(Tail, Tail->begin());
+  PHINode *Q = TB.CreatePHI(Call->getType(), 2, "escape.q");
+  Call->replaceAllUsesWith(Q);
+  Q->addIncoming(Grown, GrowBB);
+  Q->addIncoming(Call, HeapBB);
+}
+
 bool Rewriter::run() {
   SmallVector<std::pair<uint64_t, uint64_t>, 4> Sizes;
   for (const Decision &Dec : D)
@@ -93,14 +186,29 @@ bool Rewriter::run() {
     return false;
   GuardedSlots G = emitGuardedSlots(*FR.F, Sizes);
   std::vector<Value *> Slots(FR.Sites.size(), nullptr);
-  for (unsigned I = 0, N = 0, E = FR.Sites.size(); I != E; ++I)
-    if (D[I].Where != Placement::Heap)
-      Slots[I] = G.Slots[N++];
+  std::vector<Value *> FirstSizes(FR.Sites.size(), nullptr);
+  for (unsigned I = 0, N = 0, E = FR.Sites.size(); I != E; ++I) {
+    if (D[I].Where == Placement::Heap)
+      continue;
+    Slots[I] = G.Slots[N++];
+    // What a realloc copies out of the slot: the size the program asked for.
+    const SiteVerdict &S = FR.Sites[I];
+    Value *Operand = allocSizeOperand(*S.Call, S.Kind);
+    FirstSizes[I] = D[I].Where == Placement::StackDynamic
+                        ? Operand
+                        : ConstantInt::get(
+                              Type::getInt64Ty(Ctx),
+                              *constantAllocSize(*S.Call, S.Kind));
+  }
   for (unsigned I = 0, E = FR.Sites.size(); I != E; ++I)
     if (Slots[I])
       convert(FR.Sites[I], D[I], G.Room, Slots[I]);
-  for (FreeCall &Free : FR.Frees)
-    guardFree(Free, Slots);
+  for (FreeCall &Free : FR.Frees) {
+    if (Free.Resizes)
+      growFromSlot(Free, Slots, FirstSizes, G.Room);
+    else
+      guardFree(Free, Slots);
+  }
   // A callee that receives a pointer into a stack slot must not be a tail
   // call (LLVM #58744); musttail functions were refused above.
   for (Instruction &I : instructions(*FR.F))

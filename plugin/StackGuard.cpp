@@ -13,9 +13,7 @@ namespace escape {
 static constexpr const char *LimitsName = "__escape_stack_limits";
 static constexpr const char *SlowPathName = "__escape_stack_room_slow";
 
-// One definition per program (per shared object: hidden), whichever module
-// brings it.
-static void shareAcrossModules(GlobalObject &GO) {
+void shareAcrossModules(GlobalObject &GO) {
   Module &M = *GO.getParent();
   GO.setVisibility(GlobalValue::HiddenVisibility);
   GO.setDSOLocal(true);

@@ -26,6 +26,11 @@
 
 namespace escape {
 
+/// Makes a helper the plugin emits into modules (linkonce_odr) one
+/// definition per program (per shared object: hidden), whichever module
+/// brings it.
+void shareAcrossModules(llvm::GlobalObject &GO);
+
 /// The reserve's floor: a stack smaller than this plus the objects never
 /// takes them.
 inline constexpr uint64_t MinStackReserve = 64 * 1024;

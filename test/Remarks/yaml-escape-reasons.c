@@ -183,7 +183,7 @@ void inline_asm(void) { __asm__ volatile("" : : "r"(malloc(36)) : "memory"); }
 // YAML:      --- !Missed
 // YAML-NEXT: Pass:            escape
 // YAML-NEXT: Name:            EscapesToHeap
-// YAML-NEXT: DebugLoc:        { File: y.c, Line: [[#@LINE+10]], Column: 38 }
+// YAML-NEXT: DebugLoc:        { File: y.c, Line: [[#@LINE+10]], Column: 43 }
 // YAML-NEXT: Function:        reallocated
 // YAML-NEXT: Args:
 // YAML-NEXT:   - Callee:          malloc
@@ -191,9 +191,9 @@ void inline_asm(void) { __asm__ volatile("" : : "r"(malloc(36)) : "memory"); }
 // YAML-NEXT:   - Size:            '40'
 // YAML-NEXT:   - String:          ')'
 // YAML-NEXT:   - String:          ' escapes to heap: '
-// YAML-NEXT:   - Reason:          passed to realloc
+// YAML-NEXT:   - Reason:          passed to reallocarray
 // YAML-NEXT:   - ReasonKind:      passed-to-realloc
-void reallocated(void) { g = realloc(malloc(40), 80); }
+void reallocated(void) { g = reallocarray(malloc(40), 2, 40); }
 
 int loop_carried(int n) {
   int *prev = 0, s = 0;

@@ -1,4 +1,4 @@
-; realloc, malloc_usable_size and a free inside a callee need a real heap
+; malloc_usable_size, a free inside a callee and a realloc whose result escapes need a real heap
 ; object: the allocation stays a malloc.
 ; RUN: %opt_escape -passes=escape -S %s | FileCheck %s
 ; RUN: %opt_escape -passes=escape -pass-remarks-missed=escape -disable-output %s 2>&1 | FileCheck --check-prefix=REMARK %s
@@ -10,7 +10,7 @@ declare void @free(ptr)
 
 ; CHECK-LABEL: define ptr @grow(
 ; CHECK-NEXT:    %p = call ptr @malloc(i64 16)
-; REMARK: malloc(16) escapes to heap: passed to realloc
+; REMARK: malloc(16) does not escape, but stays on heap: realloc result escapes: returned (realloc)
 define ptr @grow() {
   %p = call ptr @malloc(i64 16)
   %q = call ptr @realloc(ptr %p, i64 64)
