@@ -95,14 +95,18 @@ static constexpr const char *GrowName = "__escape_grow_v1";
 // for a heap block (glibc: NULL), and a failed malloc leaves buf as it is,
 // as a failed realloc would.
 static Function *growFunction(Module &M) {
-  if (Function *F = M.getFunction(GrowName); F && !F->isDeclaration())
-    return F;
   LLVMContext &Ctx = M.getContext();
   Type *Ptr = PointerType::getUnqual(Ctx);
   Type *Size = M.getDataLayout().getIntPtrType(Ctx);
   auto *Ty = FunctionType::get(Ptr, {Ptr, Size, Size}, false);
-  Function *F = Function::Create(Ty, GlobalValue::LinkOnceODRLinkage,
-                                 GrowName, M);
+  Function *F = M.getFunction(GrowName);
+  if (F && !F->isDeclaration())
+    return F;
+  if (F && F->getFunctionType() == Ty) { // the program calls it (tests)
+    F->setLinkage(GlobalValue::LinkOnceODRLinkage);
+    F->setSubprogram(nullptr); // clang's -g describes the declaration only
+  } else // a name of the same spelling with another type gets renamed
+    F = Function::Create(Ty, GlobalValue::LinkOnceODRLinkage, GrowName, M);
   shareAcrossModules(*F);
   F->addFnAttr(Attribute::NoInline);
   F->addFnAttr(Attribute::NoUnwind);

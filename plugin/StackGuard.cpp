@@ -67,9 +67,10 @@ static Function *slowPath(Module &M) {
   Function *F = M.getFunction(SlowPathName);
   if (F && !F->isDeclaration())
     return F;
-  if (F && F->getFunctionType() == Ty) // the program calls it (tests)
+  if (F && F->getFunctionType() == Ty) { // the program calls it (tests)
     F->setLinkage(GlobalValue::LinkOnceODRLinkage);
-  else // a name of the same spelling with another type gets renamed
+    F->setSubprogram(nullptr); // clang's -g describes the declaration only
+  } else // a name of the same spelling with another type gets renamed
     F = Function::Create(Ty, GlobalValue::LinkOnceODRLinkage, SlowPathName, M);
   shareAcrossModules(*F);
   F->addFnAttr(Attribute::NoInline);
