@@ -99,17 +99,10 @@ static Function *growFunction(Module &M) {
   Type *Ptr = PointerType::getUnqual(Ctx);
   Type *Size = M.getDataLayout().getIntPtrType(Ctx);
   auto *Ty = FunctionType::get(Ptr, {Ptr, Size, Size}, false);
-  Function *F = M.getFunction(GrowName);
-  if (F && !F->isDeclaration())
+  bool Fresh;
+  Function *F = moduleHelper(M, GrowName, Ty, Fresh);
+  if (!Fresh)
     return F;
-  if (F && F->getFunctionType() == Ty) { // the program calls it (tests)
-    F->setLinkage(GlobalValue::LinkOnceODRLinkage);
-    F->setSubprogram(nullptr); // clang's -g describes the declaration only
-  } else // a name of the same spelling with another type gets renamed
-    F = Function::Create(Ty, GlobalValue::LinkOnceODRLinkage, GrowName, M);
-  shareAcrossModules(*F);
-  F->addFnAttr(Attribute::NoInline);
-  F->addFnAttr(Attribute::NoUnwind);
   Argument *Buf = F->getArg(0), *Old = F->getArg(1), *N = F->getArg(2);
   Buf->setName("buf");
   Old->setName("size");

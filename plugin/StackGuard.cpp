@@ -13,12 +13,32 @@ namespace escape {
 static constexpr const char *LimitsName = "__escape_stack_limits";
 static constexpr const char *SlowPathName = "__escape_stack_room_slow";
 
-void shareAcrossModules(GlobalObject &GO) {
+// One definition per program (per shared object: hidden), whichever module
+// brings it.
+static void shareAcrossModules(GlobalObject &GO) {
   Module &M = *GO.getParent();
   GO.setVisibility(GlobalValue::HiddenVisibility);
   GO.setDSOLocal(true);
   if (Triple(M.getTargetTriple()).supportsCOMDAT())
     GO.setComdat(M.getOrInsertComdat(GO.getName()));
+}
+
+Function *moduleHelper(Module &M, StringRef Name, FunctionType *Ty,
+                       bool &Fresh) {
+  Function *F = M.getFunction(Name);
+  Fresh = !F || F->isDeclaration();
+  if (!Fresh)
+    return F;
+  if (F && F->getFunctionType() == Ty) { // the program calls it (tests)
+    F->setLinkage(GlobalValue::LinkOnceODRLinkage);
+    F->setSubprogram(nullptr); // clang's -g describes the declaration only
+  } else { // a name of the same spelling with another type gets renamed
+    F = Function::Create(Ty, GlobalValue::LinkOnceODRLinkage, Name, M);
+  }
+  shareAcrossModules(*F);
+  F->addFnAttr(Attribute::NoInline);
+  F->addFnAttr(Attribute::NoUnwind);
+  return F;
 }
 
 // [base, span] of the running thread; zero before its first check.
@@ -64,18 +84,11 @@ static Function *slowPath(Module &M) {
   Type *I32 = Type::getInt32Ty(Ctx);
   Type *Ptr = PointerType::getUnqual(Ctx);
   auto *Ty = FunctionType::get(Type::getInt1Ty(Ctx), {Word, Word}, false);
-  Function *F = M.getFunction(SlowPathName);
-  if (F && !F->isDeclaration())
+  bool Fresh;
+  Function *F = moduleHelper(M, SlowPathName, Ty, Fresh);
+  if (!Fresh)
     return F;
-  if (F && F->getFunctionType() == Ty) { // the program calls it (tests)
-    F->setLinkage(GlobalValue::LinkOnceODRLinkage);
-    F->setSubprogram(nullptr); // clang's -g describes the declaration only
-  } else // a name of the same spelling with another type gets renamed
-    F = Function::Create(Ty, GlobalValue::LinkOnceODRLinkage, SlowPathName, M);
-  shareAcrossModules(*F);
-  F->addFnAttr(Attribute::NoInline);
   F->addFnAttr(Attribute::Cold);
-  F->addFnAttr(Attribute::NoUnwind);
   Argument *SP = F->getArg(0), *Need = F->getArg(1);
   SP->setName("sp");
   Need->setName("need");

@@ -26,10 +26,12 @@
 
 namespace escape {
 
-/// Makes a helper the plugin emits into modules (linkonce_odr) one
-/// definition per program (per shared object: hidden), whichever module
-/// brings it.
-void shareAcrossModules(llvm::GlobalObject &GO);
+/// A function the plugin emits into the modules that need it: the module's
+/// definition when it has one (\p Fresh false), else a new empty one to
+/// fill, noinline and nounwind, one definition per program (linkonce_odr;
+/// per shared object: hidden) whichever module brings it.
+llvm::Function *moduleHelper(llvm::Module &M, llvm::StringRef Name,
+                             llvm::FunctionType *Ty, bool &Fresh);
 
 /// The reserve's floor: a stack smaller than this plus the objects never
 /// takes them.
