@@ -12,6 +12,8 @@
 #   compile   sqlite3.c and lmdb's mdb.c, RUNS=5; COMPILE_COUNT=1 adds the
 #             callgrind counts (another ~15 minutes)
 #   e2e       RUNS=5 at scale 100%, callgrind at 4% (E2E_COUNT=0 skips it)
+#   growable  RUNS=5, 10M records and 15M lines, callgrind at 200,000
+#             (GROWABLE_COUNT=0 skips it); adds about 1.5 minutes
 # BENCH_PARTS="e2e compile" runs only those parts; SUMMARY_ONLY=1 prints the
 # summary again from the logs of the last run.
 set -uo pipefail
@@ -40,6 +42,7 @@ for p in $parts; do
   case $p in
   compile) COUNT=${COMPILE_COUNT:-0} "$b" $(part_args "$p") ;;
   e2e) COUNT=${E2E_COUNT:-1} "$b" $(part_args "$p") ;;
+  growable) COUNT=${GROWABLE_COUNT:-1} "$b" $(part_args "$p") ;;
   *) "$b" $(part_args "$p") ;;
   esac 2>&1 | tee "$log/$p.txt"
   rc=${PIPESTATUS[0]}
@@ -117,6 +120,15 @@ if have e2e; then
   awk '/^## CPU time/ { on = 1; next } on && /^$/ { on = 0 } on { print "  " $0 }' "$log/e2e.txt"
   awk '/^## instructions/ { on = 1; next } on && /^$/ { on = 0 } on && /^(variant|plugin\+rt|plugin |oracle|plain )/ { print "  instr  " $0 }' "$log/e2e.txt"
   awk '/^targets, by/ { on = 1 } /^(checks:|FAILURE)/ { on = 0; print "  " $0 } on && !/^$/ { print "  " $0 }' "$log/e2e.txt"
+  echo
+fi
+if have growable; then
+  echo "growable buffers (bench/growable): plugin / plain (clang -O2, glibc); the best of every variant"
+  awk '/^## heap calls/ { sec = "calls" } /^## time/ { sec = "time" }
+       sec == "calls" && $2 == "plugin/plain" { printf "  %-34s malloc %s, realloc %s, free %s\n", $1 " heap calls", $3, $4, $5 }
+       sec == "time" && ($2 == "cpu" || $2 == "instr") {
+         printf "  %-34s %s  (best: %s %s)\n", $1 " " ($2 == "cpu" ? "CPU time" : "instructions"), $(NF - 2), $(NF - 1), $NF }
+       /^(checks:|FAILURE)/ { print "  " $0 }' "$log/growable.txt"
   echo
 fi
 [ $status = 0 ] || echo "bench: some parts failed (see above and $log/)"
