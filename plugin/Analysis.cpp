@@ -79,6 +79,15 @@ static void analyzeBatch(ArrayRef<Function *> Batch, ModuleResult &MR,
       V.Explanation = Obj->Explanation;
       FR.Sites.push_back(std::move(V));
     }
+    // mode=precise: objects of the function may hold each other's
+    // addresses; which do is what keeps a held one off the stack (Decide).
+    if (Opts.Mode == EscapeMode::Precise)
+      for (unsigned I = 0, E = FR.Sites.size(); I != E; ++I)
+        for (const Location *Held :
+             probeOrigins(*G.objectOf(FR.Sites[I].Call)).Objects)
+          for (unsigned J = 0; J != E; ++J)
+            if (G.objectOf(FR.Sites[J].Call) == Held)
+              FR.Sites[J].HeldBy.push_back(I);
     for (const CallBase *CB : Builders[B]->FreeCalls) {
       FreeCall Free;
       Free.Call = const_cast<CallBase *>(CB);

@@ -23,6 +23,11 @@ struct SiteVerdict {
   bool Escapes = false;
   Reason Why;
   std::vector<std::string> Explanation;
+  /// mode=precise: the sites of the function whose objects may hold this
+  /// one's address.
+  llvm::SmallVector<unsigned, 2> HeldBy;
+  /// mode=precise: Go's rule (mode=go) makes it escape.
+  bool GoEscapes = false;
 };
 
 /// A free() or realloc() of the function and the allocation sites of the

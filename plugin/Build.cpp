@@ -1,5 +1,6 @@
 //===-- Build.cpp - Building the escape graph from LLVM IR ----------------===//
 #include "Build.h"
+#include "Names.h"
 
 #include "llvm/Analysis/ValueTracking.h"
 #include "llvm/IR/Constants.h"
@@ -199,6 +200,43 @@ void FunctionBuilder::copyOperands(const Instruction &I, const char *Note) {
       G.flow(*Dst, *Src, 0, &I, Note);
 }
 
+bool FunctionBuilder::localTargets(const Value *Ptr,
+                                   SmallVectorImpl<Location *> &Targets) const {
+  SmallVector<const Value *, 8> Work{Ptr};
+  SmallPtrSet<const Value *, 16> Seen;
+  while (!Work.empty()) {
+    const Value *V = Work.pop_back_val()->stripPointerCasts();
+    if (!Seen.insert(V).second || isa<ConstantPointerNull>(V) ||
+        isa<UndefValue>(V))
+      continue; // a null or undefined target is undefined behaviour
+    if (Seen.size() > 64)
+      return false;
+    if (const auto *GEP = dyn_cast<GetElementPtrInst>(V)) {
+      Work.push_back(GEP->getPointerOperand());
+    } else if (const auto *Phi = dyn_cast<PHINode>(V)) {
+      append_range(Work, Phi->incoming_values());
+    } else if (const auto *Sel = dyn_cast<SelectInst>(V)) {
+      Work.push_back(Sel->getTrueValue());
+      Work.push_back(Sel->getFalseValue());
+    } else if (const auto *Fr = dyn_cast<FreezeInst>(V)) {
+      Work.push_back(Fr->getOperand(0));
+    } else if (const auto *LI = dyn_cast<LoadInst>(V)) {
+      // A local variable holding the pointer (-O0): what was stored there.
+      const auto *Slot = dyn_cast<AllocaInst>(LI->getPointerOperand());
+      if (!Slot || !onlyLoadedAndStored(*Slot))
+        return false;
+      for (const User *U : Slot->users())
+        if (const auto *SI = dyn_cast<StoreInst>(U))
+          Work.push_back(SI->getValueOperand());
+    } else if (Location *Obj = G.objectOf(V); Obj && Obj->Fn == &F) {
+      Targets.push_back(Obj); // an alloca, an allocation, a realloc result
+    } else {
+      return false; // a parameter, a global, a call result, an integer...
+    }
+  }
+  return true;
+}
+
 void FunctionBuilder::storeThrough(const Value *Ptr, Location &Src, int Derefs,
                                    const Instruction &Where, const char *Note) {
   const Value *Base = getUnderlyingObject(Ptr, /*MaxLookup=*/0);
@@ -210,8 +248,15 @@ void FunctionBuilder::storeThrough(const Value *Ptr, Location &Src, int Derefs,
       return;
     }
   }
-  (void)Mode; // mode=precise resolves these targets; go mode never does
+  SmallVector<Location *, 4> Targets;
+  if (Mode == EscapeMode::Precise && localTargets(Ptr, Targets)) {
+    for (Location *Target : Targets)
+      G.flow(*Target, Src, Derefs, &Where, Note);
+    return;
+  }
   Reason Why{ReasonKind::MultiLevelIndirection, nullptr, ""};
+  if (Mode == EscapeMode::Precise)
+    Why.Detail = valueName(*Base); // the target precise mode gave up on
   if (const auto *GV = dyn_cast<GlobalVariable>(Base))
     Why = Reason{ReasonKind::StoredToGlobal, GV, ""};
   if (Src.V && Disguised.contains(Src.V))

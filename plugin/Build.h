@@ -53,6 +53,11 @@ private:
   /// `*Ptr = *^Derefs Src`: Go's rule for a store through a pointer.
   void storeThrough(const llvm::Value *Ptr, Location &Src, int Derefs,
                     const llvm::Instruction &Where, const char *Note);
+  /// mode=precise: the objects of this function (allocas, allocation sites,
+  /// realloc results) that \p Ptr can only point into; false when it may
+  /// point anywhere else.
+  bool localTargets(const llvm::Value *Ptr,
+                    llvm::SmallVectorImpl<Location *> &Targets) const;
   void toHeap(const llvm::Value *V, int Derefs, const llvm::Instruction &Where,
               const char *Note, Reason Why);
 

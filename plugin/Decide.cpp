@@ -74,6 +74,33 @@ static Reason checkGrowth(const FunctionResult &FR, unsigned Site,
   return Reason{};
 }
 
+// mode=precise: a site whose address an object staying on the heap may
+// hold stays as well, and so on: a stack object must never be reachable
+// from a heap object that could outlive the frame.
+static void keepHeldOnHeap(const FunctionResult &FR,
+                           std::vector<Decision> &Out) {
+  auto Moves = [&](const Decision &D) {
+    return D.Where != Placement::Heap || D.WouldMove;
+  };
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (unsigned I = 0, E = FR.Sites.size(); I != E; ++I) {
+      if (!Moves(Out[I]))
+        continue;
+      for (unsigned Holder : FR.Sites[I].HeldBy) {
+        if (Moves(Out[Holder]) || FR.Sites[Holder].Escapes)
+          continue; // an escaping holder makes the site escape already
+        const CallBase *Call = FR.Sites[Holder].Call;
+        Out[I] = Decision();
+        Out[I].Why = Reason{ReasonKind::HeldByHeapObject, nullptr,
+                            describeAllocation(*Call) + at(Call)};
+        Changed = true;
+        break;
+      }
+    }
+  }
+}
+
 std::vector<Decision> decideSites(const FunctionResult &FR,
                                   const EscapeOptions &Opts) {
   std::vector<Decision> Out(FR.Sites.size());
@@ -174,6 +201,7 @@ std::vector<Decision> decideSites(const FunctionResult &FR,
     D.Bytes = Slot;
     D.Align = Align;
   }
+  keepHeldOnHeap(FR, Out);
   return Out;
 }
 

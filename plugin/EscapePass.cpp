@@ -18,6 +18,19 @@ static FunctionAnalysisManager &functionAnalyses(Module &M,
   return MAM.getResult<FunctionAnalysisManagerModuleProxy>(M).getManager();
 }
 
+// mode=precise reports what it bought: the sites Go's rule makes escape,
+// from the same IR analysed again in mode=go (same functions, same order).
+static void markWhatGoKeeps(Module &M, ModuleAnalysisManager &MAM,
+                            const EscapeOptions &Opts, ModuleResult &MR) {
+  EscapeOptions GoOpts = Opts;
+  GoOpts.Mode = EscapeMode::Go;
+  GoOpts.Explain = false;
+  ModuleResult Go = analyzeModule(M, MAM, GoOpts);
+  for (unsigned F = 0, E = MR.Functions.size(); F != E; ++F)
+    for (unsigned I = 0, N = MR.Functions[F].Sites.size(); I != N; ++I)
+      MR.Functions[F].Sites[I].GoEscapes = Go.Functions[F].Sites[I].Escapes;
+}
+
 PreservedAnalyses EscapePass::run(Module &M, ModuleAnalysisManager &MAM) {
   Expected<EscapeOptions> Opts = resolveOptions(PipelineParams);
   if (!Opts) {
@@ -27,6 +40,8 @@ PreservedAnalyses EscapePass::run(Module &M, ModuleAnalysisManager &MAM) {
   FunctionAnalysisManager &FAM = functionAnalyses(M, MAM);
   // Analyze the whole module, bottom-up over the call graph.
   ModuleResult MR = analyzeModule(M, MAM, *Opts);
+  if (Opts->Mode == EscapeMode::Precise)
+    markWhatGoKeeps(M, MAM, *Opts, MR);
   // Decide, for each site that does not escape, whether it moves.
   std::vector<std::vector<Decision>> Decisions;
   for (const FunctionResult &FR : MR.Functions)
@@ -36,7 +51,7 @@ PreservedAnalyses EscapePass::run(Module &M, ModuleAnalysisManager &MAM) {
   RecordSection *InObject = Opts->RecordsSection ? &Records : nullptr;
   auto SinkOf = [&](Function &F) {
     return RemarkSink(FAM.getResult<OptimizationRemarkEmitterAnalysis>(F),
-                      InObject, Opts->AssertionsFail);
+                      InObject, Opts->AssertionsFail, Opts->Mode);
   };
   for (unsigned I = 0, E = MR.Functions.size(); I != E; ++I) {
     const FunctionResult &FR = MR.Functions[I];

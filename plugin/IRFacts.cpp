@@ -2,6 +2,7 @@
 #include "IRFacts.h"
 
 #include "llvm/IR/DerivedTypes.h"
+#include "llvm/IR/IntrinsicInst.h"
 
 using namespace llvm;
 
@@ -17,6 +18,15 @@ bool carriesPointer(const Type *T) {
   if (const auto *VT = dyn_cast<VectorType>(T))
     return carriesPointer(VT->getElementType());
   return false;
+}
+
+bool onlyLoadedAndStored(const AllocaInst &Slot) {
+  return all_of(Slot.users(), [&](const User *U) {
+    if (const auto *SI = dyn_cast<StoreInst>(U))
+      return SI->getPointerOperand() == &Slot &&
+             SI->getValueOperand() != &Slot;
+    return isa<LoadInst>(U) || U->isDroppable() || isa<LifetimeIntrinsic>(U);
+  });
 }
 
 bool hasExactBody(const Function &F) {

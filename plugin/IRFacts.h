@@ -17,6 +17,10 @@ namespace escape {
 /// Whether values of this type can hold a pointer.
 bool carriesPointer(const llvm::Type *T);
 
+/// A stack slot whose address only loads and stores use (-O0's C locals):
+/// a load of it yields what the stores put there, and nothing else can.
+bool onlyLoadedAndStored(const llvm::AllocaInst &Slot);
+
 /// A function whose body the analysis may trust for its callers.
 bool hasExactBody(const llvm::Function &F);
 

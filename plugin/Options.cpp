@@ -155,15 +155,6 @@ Error applyOptionList(EscapeOptions &Opts, StringRef List,
   return Error::success();
 }
 
-Error checkImplemented(const EscapeOptions &Opts) {
-  if (Opts.Mode == EscapeMode::Precise)
-    return createStringError(
-        inconvertibleErrorCode(),
-        "escape: option 'mode=precise' (-escape-mode=precise) is not "
-        "implemented yet; use mode=go");
-  return Error::success();
-}
-
 Expected<EscapeOptions> resolveOptions(StringRef PipelineParams) {
   EscapeOptions Opts;
   if (const char *Env = std::getenv("ESCAPE_OPTIONS"))
@@ -190,8 +181,6 @@ Expected<EscapeOptions> resolveOptions(StringRef PipelineParams) {
     Opts.AssertionsFail = AssertionsFailOpt;
 
   if (Error E = applyOptionList(Opts, PipelineParams, ";", "escape<...>"))
-    return E;
-  if (Error E = checkImplemented(Opts))
     return E;
   return Opts;
 }

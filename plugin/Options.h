@@ -41,9 +41,6 @@ llvm::raw_ostream &operator<<(llvm::raw_ostream &OS, const EscapeOptions &O);
 llvm::Error applyOptionList(EscapeOptions &Opts, llvm::StringRef List,
                             llvm::StringRef Separators, llvm::StringRef Origin);
 
-/// Rejects settings whose feature is not built yet, with a clear message.
-llvm::Error checkImplemented(const EscapeOptions &Opts);
-
 /// -escape-lto-prelink: the compile says it precedes an LTO link, which
 /// LLVM 20+ tells the pipeline callbacks itself.
 bool ltoPreLinkDeclared();

@@ -38,8 +38,6 @@ static bool parseModulePipeline(StringRef Name, ModulePassManager &MPM,
         EscapeOptions Probe;
         if (Error E = applyOptionList(Probe, Text, ";", "escape<...>"))
           return E;
-        if (Error E = checkImplemented(Probe))
-          return E;
         return std::make_pair(Text.str(), Probe.Runtime);
       },
       Name, "escape");

@@ -1,6 +1,7 @@
 //===-- PointerUses.cpp - What a function does with a pointer after a call ===//
 #include "PointerUses.h"
 #include "HeapCalls.h"
+#include "IRFacts.h"
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -25,12 +26,7 @@ public:
     // of the same slot is the same pointer, until a store to the slot.
     if (const auto *Reload = dyn_cast<LoadInst>(Base))
       if (const auto *AI = dyn_cast<AllocaInst>(Reload->getPointerOperand()))
-        if (all_of(AI->users(), [&](const User *U) {
-              const auto *SI = dyn_cast<StoreInst>(U);
-              return isa<LoadInst>(U) ||
-                     (SI && SI->getValueOperand() != AI) ||
-                     U->isDroppable() || isa<LifetimeIntrinsic>(U);
-            }))
+        if (onlyLoadedAndStored(*AI))
           Slot = AI;
   }
 

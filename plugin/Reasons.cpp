@@ -23,6 +23,9 @@ std::string reasonText(const Reason &R) {
   case ReasonKind::StoredToGlobal:
     return "stored to global `" + subjectName(R) + "`";
   case ReasonKind::MultiLevelIndirection:
+    if (!R.Detail.empty()) // mode=precise names the target it gave up on
+      return "stored through pointer `" + R.Detail +
+             "`, which may point outside this function";
     return "stored through pointer (multi-level indirection)";
   case ReasonKind::StoredIntoEscapingObject:
     return "stored into escaping object";
@@ -73,6 +76,8 @@ std::string reasonText(const Reason &R) {
     return "used after realloc" + R.Detail;
   case ReasonKind::GrownBufferEscapes:
     return "realloc result escapes: " + R.Detail;
+  case ReasonKind::HeldByHeapObject:
+    return "held by " + R.Detail + ", which stays on heap";
   case ReasonKind::GrowSizeUnknown:
     return "realloc" + R.Detail + " where the first size is unknown";
   }

@@ -42,18 +42,20 @@ static RemarkT &siteHead(RemarkT &R, const CallBase &CB) {
   return R;
 }
 
-/// A source assertion on what a remark is about, and whether it holds.
+/// What a remark says for tools only: a source assertion on what it is
+/// about and whether it holds, and the mode when it is not go.
 struct AssertionMark {
   const char *Kind = nullptr; // "stack", "noescape"; null: none
   bool Met = false;
+  const char *Mode = nullptr; // "precise"; null: go
 };
 
 /// The arguments only tools read, after the message's: ReasonKind,
-/// InlinedFrom, Assertion and AssertionMet.
+/// InlinedFrom, Assertion, AssertionMet and Mode.
 template <typename RemarkT>
 static RemarkT &extraArgs(RemarkT &R, const Reason *Why, AssertionMark A,
                           StringRef InlinedFrom = "") {
-  if (!Why && !A.Kind && InlinedFrom.empty())
+  if (!Why && !A.Kind && !A.Mode && InlinedFrom.empty())
     return R;
   R << ore::setExtraArgs();
   if (Why)
@@ -63,6 +65,8 @@ static RemarkT &extraArgs(RemarkT &R, const Reason *Why, AssertionMark A,
   if (A.Kind)
     R << ore::NV("Assertion", A.Kind)
       << ore::NV("AssertionMet", A.Met ? "true" : "false");
+  if (A.Mode)
+    R << ore::NV("Mode", A.Mode);
   return R;
 }
 
@@ -70,6 +74,12 @@ template <typename RemarkT>
 static RemarkT &withReason(RemarkT &R, const Reason &Why, AssertionMark A) {
   R << ore::NV("Reason", reasonText(Why));
   return extraArgs(R, &Why, A);
+}
+
+// mode=precise: what the mode bought.
+static void goWouldKeep(OptimizationRemark &R, const SiteVerdict &S) {
+  if (S.GoEscapes)
+    R << " (Go's rule would keep it on the heap)";
 }
 
 namespace {
@@ -115,8 +125,11 @@ static void emitSite(const SiteVerdict &S, const Decision &D,
                      RemarkSink &Out) {
   const CallBase &CB = *S.Call;
   AssertionMark A;
-  if (hasStackAssertion(CB))
-    A = {"stack", !S.Escapes && (D.Where != Placement::Heap || D.WouldMove)};
+  A.Mode = Out.modeName();
+  if (hasStackAssertion(CB)) {
+    A.Kind = "stack";
+    A.Met = !S.Escapes && (D.Where != Placement::Heap || D.WouldMove);
+  }
   if (S.Escapes) {
     emitSiteRemark(CB, A, [&] {
       OptimizationRemarkMissed R(PassName, "EscapesToHeap", &CB);
@@ -143,6 +156,7 @@ static void emitSite(const SiteVerdict &S, const Decision &D,
         Positions += (Positions.empty() ? "" : ", ") + sourcePosition(Realloc);
       R << ", grows on heap (realloc at " << ore::NV("Reallocs", Positions)
         << ")";
+      goWouldKeep(R, S);
       return extraArgs(R, nullptr, A);
     }, Out);
     for (const std::string &Line : D.Explanation)
@@ -158,6 +172,7 @@ static void emitSite(const SiteVerdict &S, const Decision &D,
       OptimizationRemark R(PassName, "MovedToStack", &CB);
       siteHead(R, CB)
           << " does not escape: moved to stack while the stack has room";
+      goWouldKeep(R, S);
       return extraArgs(R, nullptr, A);
     }, Out);
     return;
@@ -169,6 +184,7 @@ static void emitSite(const SiteVerdict &S, const Decision &D,
                                  operandText(*CB.getArgOperand(0)))
                       << " <= " << ore::NV("Limit", D.Bytes)
                       << " while the stack has room";
+      goWouldKeep(R, S);
       return extraArgs(R, nullptr, A);
     }, Out);
     return;
@@ -214,8 +230,11 @@ static void emitParam(const ParamResult &P, RemarkSink &Out) {
   if (!carriesPointer(F.getReturnType()) && L.Result > 0)
     L.Result = -1;
   AssertionMark Mark;
-  if (hasNoEscapeAssertion(A))
-    Mark = {"noescape", keepsNoEscape(L)};
+  Mark.Mode = Out.modeName();
+  if (hasNoEscapeAssertion(A)) {
+    Mark.Kind = "noescape";
+    Mark.Met = keepsNoEscape(L);
+  }
   if (Mark.Kind && !Mark.Met) {
     std::string Leak = "leaking param: " + paramName(A);
     if (L.Heap != 0)
@@ -297,8 +316,11 @@ void emitEliminatedRemark(const VanishedSite &S,
     R << ore::NV("Callee", S.Callee) << "(" << ore::NV("Size", S.Size)
       << ") does not escape: removed by the optimizer";
     AssertionMark A;
-    if (S.StackAsserted)
-      A = {"stack", true};
+    A.Mode = Out.modeName();
+    if (S.StackAsserted) {
+      A.Kind = "stack";
+      A.Met = true;
+    }
     return extraArgs(R, nullptr, A,
                      S.F->getName() != S.FunctionName ? S.FunctionName : "");
   });

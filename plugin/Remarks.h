@@ -18,8 +18,13 @@ inline constexpr const char *PassName = "escape";
 class RemarkSink {
 public:
   RemarkSink(llvm::OptimizationRemarkEmitter &ORE, RecordSection *Records,
-             bool AssertionsFail = true)
-      : ORE(ORE), Records(Records), AssertionsFail(AssertionsFail) {}
+             bool AssertionsFail = true, EscapeMode Mode = EscapeMode::Go)
+      : ORE(ORE), Records(Records), AssertionsFail(AssertionsFail),
+        Mode(Mode) {}
+  /// The Mode argument of the verdicts: "precise", or null for go.
+  const char *modeName() const {
+    return Mode == EscapeMode::Precise ? "precise" : nullptr;
+  }
   /// Whether anyone takes analysis remarks (they cost names to build).
   bool wantsAnalysis() const {
     return Records || ORE.allowExtraAnalysis(PassName);
@@ -44,6 +49,7 @@ private:
   llvm::OptimizationRemarkEmitter &ORE;
   RecordSection *Records;
   bool AssertionsFail;
+  EscapeMode Mode;
 };
 
 /// One verdict per allocation site, one per pointer parameter, and the flow

@@ -5,8 +5,7 @@
 ; RUN: not %opt_escape -passes='escape<no-such-option=1>' -disable-output %s 2>&1 | FileCheck --check-prefix=UNKNOWN %s
 ; RUN: env ESCAPE_OPTIONS="dynamic-stack-size=-3" not %opt_escape -passes=escape -disable-output %s 2>&1 | FileCheck --check-prefix=ENV %s
 ; RUN: env ESCAPE_OPTIONS="transform=maybe" not %opt_escape -passes=escape -disable-output %s 2>&1 | FileCheck --check-prefix=ENVBOOL %s
-; Features that come with later issues are refused, never treated as the default.
-; RUN: not %opt_escape -passes=escape -escape-mode=precise -disable-output %s 2>&1 | FileCheck --check-prefix=PRECISE %s
+; RUN: env ESCAPE_OPTIONS="mode=exact" not %opt_escape -passes=escape -disable-output %s 2>&1 | FileCheck --check-prefix=ENVMODE %s
 ; RUN: not %opt_escape -passes='escape<runtime=sometimes>' -disable-output %s 2>&1 | FileCheck --check-prefix=RUNTIME %s
 
 ; CL: for the --escape-max-object-size option: 'abc' value invalid
@@ -15,7 +14,7 @@
 ; UNKNOWN: escape: unknown option 'no-such-option' in escape<...>
 ; ENV: escape: invalid value '-3' for option 'dynamic-stack-size' in ESCAPE_OPTIONS: expected a number of bytes
 ; ENVBOOL: escape: invalid value 'maybe' for option 'transform' in ESCAPE_OPTIONS: expected true or false
-; PRECISE: escape: option 'mode=precise' (-escape-mode=precise) is not implemented yet
+; ENVMODE: escape: invalid value 'exact' for option 'mode' in ESCAPE_OPTIONS: expected go or precise
 ; RUNTIME: escape: invalid value 'sometimes' for option 'runtime' in escape<...>: expected true or false
 
 define void @f() {
