@@ -12,8 +12,8 @@
 /* The extra (YAML-only) arguments start with whichever of these comes
  * first: the message is the concatenation of the arguments before it, as in
  * LLVM's ore::setExtraArgs. */
-static const char *const extra_arg_keys[] = {"ReasonKind", "InlinedFrom",
-                                             "Assertion", "AssertionMet"};
+static const char *const extra_arg_keys[] = {
+    "ReasonKind", "InlinedFrom", "Assertion", "AssertionMet", "Mode"};
 
 static int is_extra_arg(const char *key) {
   for (size_t i = 0; i < sizeof extra_arg_keys / sizeof *extra_arg_keys; i++)
@@ -74,6 +74,7 @@ static void read_args(LLVMRemarkEntryRef remark, struct site *site) {
                    : strcmp(key, "ReasonKind") == 0 ? &site->reason_kind
                    : strcmp(key, "Param") == 0      ? &site->param
                    : strcmp(key, "Assertion") == 0  ? &site->assertion
+                   : strcmp(key, "Mode") == 0       ? &site->mode
                                                     : NULL;
     if (field && !*field)
       *field = value;

@@ -37,6 +37,12 @@ static void add_assertion(json_t *o, const struct site *s) {
   json_object_set_new(o, "assertion_met", json_boolean(s->assertion_met));
 }
 
+/* Only for a mode other than go, so that go reports stay as they were. */
+static void add_mode(json_t *o, const struct site *s) {
+  if (s->mode)
+    json_object_set_new(o, "mode", json_string(s->mode));
+}
+
 static json_t *site_record(const struct site *s) {
   json_t *o = place(s);
   json_object_set_new(o, "callee", optional_string(s->callee));
@@ -47,6 +53,7 @@ static json_t *site_record(const struct site *s) {
   json_object_set_new(o, "message", json_string(s->message));
   json_object_set_new(o, "explanation", flow_lines(s->flow));
   add_assertion(o, s);
+  add_mode(o, s);
   return o;
 }
 

@@ -70,6 +70,7 @@ static int read_site(json_t *record, struct site_list *out) {
   s->flow = flow_field(record);
   s->assertion = string_field(record, "assertion");
   s->assertion_met = json_is_true(json_object_get(record, "assertion_met"));
+  s->mode = string_field(record, "mode");
   s->remark_name = xstrdup("");
   s->verdict = verdict_from_name(verdict);
   return 0;

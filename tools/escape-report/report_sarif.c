@@ -137,6 +137,8 @@ static json_t *result(const struct site *s, const char *id, size_t rule_index,
                 unmet ? "error" : "note", "message", text(message), "locations",
                 location, "partialFingerprints", "escapeSite/v1", fingerprint);
   free(message);
+  if (s->mode)
+    json_object_set_new(r, "properties", json_pack("{s:s}", "mode", s->mode));
   json_t *flows = sarif_code_flows(s, source_root);
   if (flows)
     json_object_set_new(r, "codeFlows", flows);

@@ -66,6 +66,7 @@ void site_free(struct site *s) {
   free(s->flow);
   free(s->param);
   free(s->assertion);
+  free(s->mode);
 }
 
 void site_list_free(struct site_list *list) {
@@ -106,7 +107,8 @@ static int compare_sites(const void *pa, const void *pb) {
       (c = compare_optional(a->reason, b->reason)) ||
       (c = compare_optional(a->reason_kind, b->reason_kind)) ||
       (c = compare_optional(a->param, b->param)) ||
-      (c = compare_optional(a->assertion, b->assertion)))
+      (c = compare_optional(a->assertion, b->assertion)) ||
+      (c = compare_optional(a->mode, b->mode)))
     return c;
   return a->assertion_met - b->assertion_met;
 }

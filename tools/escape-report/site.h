@@ -37,6 +37,8 @@ struct site {
    * plugin adds, or NULL; and whether the plugin found it met. */
   char *assertion;
   int assertion_met;
+  /* The plugin's analysis mode when it is not go ("precise"), else NULL. */
+  char *mode;
   enum verdict verdict;
 };
 

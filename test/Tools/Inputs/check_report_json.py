@@ -14,6 +14,7 @@ SITE = dict(PLACE, callee=(str, type(None)), size=(str, type(None)),
             reason_kind=(str, type(None)), message=str, explanation=list)
 REMARK = dict(PLACE, name=str, message=str)
 ASSERTIONS = {"stack", "noescape"}
+MODES = {"precise"}
 
 
 def check_record(kind, i, record, fields):
@@ -29,6 +30,9 @@ def check_record(kind, i, record, fields):
                                   or not isinstance(record["assertion_met"], bool)):
         sys.exit("json: %s %d: bad assertion %r / assertion_met %r"
                  % (kind, i, record["assertion"], record["assertion_met"]))
+    # Only a build in another mode than go says which.
+    if "mode" in record and record["mode"] not in MODES:
+        sys.exit("json: %s %d: bad mode %r" % (kind, i, record["mode"]))
 
 
 with open(sys.argv[1]) as f:
