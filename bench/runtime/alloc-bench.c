@@ -17,7 +17,10 @@
  *             of two threads in one cache line show up as a slowdown
  *   hot N     N malloc(64)+free pairs, for callgrind
  *   rss       burst of ~800 MB of 16..512 B objects, freed, then 10 s of
- *             light malloc/free traffic: prints RSS (MB) at points */
+ *             light malloc/free traffic: prints RSS (MB) at points
+ *   idle      the same burst, freed, then 10 s without any allocator call
+ *             (a program that sleeps or waits on I/O) */
+#include <fcntl.h>
 #include <pthread.h>
 #include <sched.h>
 #include <stdatomic.h>
@@ -208,18 +211,24 @@ static double falseshare(long n) {
 }
 
 /* ---- burst then idle ---- */
+/* Read with read(2), not stdio: the idle run must not call the allocator. */
 static long rss_mb(void) {
-  long pages, rss = 0;
-  FILE *f = fopen("/proc/self/statm", "r");
-  if (f) {
-    if (fscanf(f, "%ld %ld", &pages, &rss) != 2)
-      rss = 0;
-    fclose(f);
-  }
-  return rss * sysconf(_SC_PAGESIZE) >> 20;
+  char buf[128];
+  int fd = open("/proc/self/statm", O_RDONLY);
+  ssize_t n = fd >= 0 ? read(fd, buf, sizeof buf - 1) : -1;
+  if (fd >= 0)
+    close(fd);
+  if (n <= 0)
+    return 0;
+  buf[n] = 0;
+  char *p = strchr(buf, ' ');
+  return p ? strtol(p + 1, NULL, 10) * sysconf(_SC_PAGESIZE) >> 20 : 0;
 }
 
-static void rss(void) {
+/* Burst and free, then RSS after 1, 5 and 10 s of light traffic or of no
+ * allocator call at all (idle: printed at the end, since printf may
+ * allocate). */
+static void rss(int idle) {
   enum { N = 3000000 };
   void **p = malloc(N * sizeof *p);
   uint64_t s = 88172645463325252ull;
@@ -234,17 +243,20 @@ static void rss(void) {
   free(p);
   printf("rss peak %ld\n", peak);
   printf("rss freed %ld\n", rss_mb());
+  fflush(stdout);
+  static const int at[3] = {1, 5, 10};
+  long mb[3];
   double t0 = now();
-  int next = 1;
-  while (next <= 10) {
-    for (int k = 0; k < 2000; k++)
-      free(opaque(malloc(16 + (size_t)k % 497)));
+  for (int k = 0; k < 3;) {
+    if (!idle)
+      for (int j = 0; j < 2000; j++)
+        free(opaque(malloc(16 + (size_t)j % 497)));
     usleep(1000);
-    if (now() - t0 >= next) {
-      printf("rss %ds %ld\n", next, rss_mb());
-      next = next == 1 ? 5 : 10 + (next == 5 ? 0 : 1);
-    }
+    if (now() - t0 >= at[k])
+      mb[k++] = rss_mb();
   }
+  for (int k = 0; k < 3; k++)
+    printf("rss %ds %ld\n", at[k], mb[k]);
 }
 
 int main(int argc, char **argv) {
@@ -256,8 +268,8 @@ int main(int argc, char **argv) {
     pair64(n);
     return 0;
   }
-  if (!strcmp(m, "rss")) {
-    rss();
+  if (!strcmp(m, "rss") || !strcmp(m, "idle")) {
+    rss(!strcmp(m, "idle"));
     return 0;
   }
   double (*fn)(long) = NULL;

@@ -6,17 +6,18 @@
 #   instr   instructions per hot malloc(64)+free pair (callgrind; loop included),
 #           and for escrt also through its compiler entry points (hot-class.c)
 #   rss     burst of ~800 MB then light traffic: RSS after 1, 5, 10 s
+#   idle    the same burst, then no allocator call at all: RSS after 1, 5, 10 s
 #   macro   clang-N -O2 compiling the SQLite amalgamation: time and peak RSS
 #           (median of 3 runs, the allocators taking turns)
 # Ratios are escrt / best peer (< 1 means escrt is ahead). Never fails on
 # timing; a missing peer library is reported and skipped.
-#   bench/runtime/run.sh <llvm-major> [micro sweep instr rss macro]
+#   bench/runtime/run.sh <llvm-major> [micro sweep instr rss idle macro]
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 n=${1:-19}
 shift || true
-parts=${*:-micro sweep instr rss macro}
+parts=${*:-micro sweep instr rss idle macro}
 tree=${ESCRT_BENCH_TREE:-$root/build/llvm-$n}
 out=$root/bench/out/runtime
 mkdir -p "$out"
@@ -130,15 +131,24 @@ instr() {
   row "-escape-runtime" "${dashes[@]}" "$(pair_instructions none "$out/hot-lowered")"
 }
 
-rss() {
-  echo "## rss: MB resident; burst of 3M objects (16..512 B) freed, then light traffic, no call"
+resident() { # alloc-bench mode
   printf '%-10s%8s%8s%8s%8s%8s%10s\n' allocator peak freed 1s 5s 10s "10s/peak"
   for i in "${!names[@]}"; do
-    run "$i" "$bench" rss | awk -v nm="${names[$i]}" '
+    run "$i" "$bench" "$1" | awk -v nm="${names[$i]}" '
       /^rss peak/ { peak = $3 } /^rss freed/ { fr = $3 }
       /^rss 1s/ { a = $3 } /^rss 5s/ { b = $3 } /^rss 10s/ { c = $3 }
       END { printf "%-10s%8d%8d%8d%8d%8d%9.0f%%\n", nm, peak, fr, a, b, c, peak ? 100 * c / peak : 0 }'
   done
+}
+
+rss() {
+  echo "## rss: MB resident; burst of 3M objects (16..512 B) freed, then light traffic, no call"
+  resident rss
+}
+
+idle() {
+  echo "## idle: MB resident; the same burst freed, then no allocator call at all"
+  resident idle
 }
 
 macro() {

@@ -42,5 +42,8 @@ void *escrt_malloc_slow(size_t size, unsigned cls) {
     return escrt_bootstrap_alloc(size);
   if (cls == 0)
     return escrt_large_alloc(size, 1, false);
-  return cache_alloc(tc, cls);
+  void *p = cache_alloc(tc, cls);
+  /* The refill and the background work may have emptied spans. */
+  escrt_background_poll(false);
+  return p;
 }

@@ -79,6 +79,7 @@ void escrt_tcache_heartbeat(escrt_tcache *tc, unsigned cls) {
   bin->nmalloc = 0;
   escrt_pool_sweep(false);
   escrt_heap_scavenge(false);
+  escrt_background_poll(true); /* the push is done: the cache is consistent */
 }
 
 /* A push the fast path could not make: p is the object freed last (a

@@ -13,12 +13,7 @@ static void count_orphan_free(unsigned cls) {
   __atomic_fetch_add(&orphan_counts.nfree[cls], 1, __ATOMIC_RELAXED);
 }
 
-/* Every free the fast path does not finish: NULL, pointers outside the
- * region's small spans (foreign, bootstrap, large, in an arena outside the
- * region), misuse, a full stack, a thread's first free before it has a
- * cache, and every free under ESCRT_DEBUG (straight to the span) or during
- * start-up (no cache can be made yet). */
-void escrt_free_slow(void *p) {
+static void free_object(void *p) {
   if (!p)
     return;
   escrt_span *s = escrt_span_of(p);
@@ -61,6 +56,18 @@ void escrt_free_slow(void *p) {
     tc->nfree[s->cls]++;
   else
     count_orphan_free(s->cls);
+}
+
+/* Every free the fast path does not finish: NULL, pointers outside the
+ * region's small spans (foreign, bootstrap, large, in an arena outside the
+ * region), misuse, a full stack, a thread's first free before it has a
+ * cache, and every free under ESCRT_DEBUG (straight to the span) or during
+ * start-up (no cache can be made yet). Spans it empties and large objects
+ * may reach the page heap, and the free may be the program's last call
+ * before it goes idle: so it answers a call for the background thread. */
+void escrt_free_slow(void *p) {
+  free_object(p);
+  escrt_background_poll(true);
 }
 
 size_t escrt_usable(const void *p) {

@@ -22,10 +22,14 @@ static ESCRT_TLS bool initialising;
 static pthread_key_t thread_key;
 
 /* The key's destructor, once the thread is gone: the stacks pin their
- * spans, so they go back before the cache is abandoned. */
+ * spans, so they go back before the cache is abandoned. The spans may
+ * reach the page heap, and an exiting worker may be the process's last
+ * call, so this is a slow path that answers a call for the background
+ * thread. */
 static void thread_exit(void *tc) {
   escrt_tcache_flush(tc);
   escrt_thread_abandon(tc);
+  escrt_background_poll(false);
 }
 
 /* fork: the child must not inherit a lock held by a thread that is gone. */
@@ -33,17 +37,22 @@ static void before_fork(void) {
   escrt_pool_lock();
   escrt_central_lock_all();
   escrt_heap_lock_all();
+  escrt_background_lock();
 }
 
 static void after_fork_parent(void) {
+  escrt_background_unlock();
   escrt_heap_unlock_all();
   escrt_central_unlock_all();
   escrt_pool_unlock();
 }
 
+/* The child has only the forking thread: no other thread's cache, and no
+ * background thread. */
 static void after_fork_child(void) {
   escrt_pool_after_fork_child(escrt_thread_real);
-  escrt_heap_unlock_all();
+  escrt_heap_after_fork_child();
+  escrt_background_after_fork_child();
   escrt_central_unlock_all();
   escrt_pool_unlock();
 }

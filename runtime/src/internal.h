@@ -10,6 +10,7 @@
  *   sizeclass.c Go's size-class table and the size -> class lookups
  *   bootstrap.c static memory for the mallocs of start-up itself
  *   pageheap.c  arenas, the page map, free page runs, the scavenger (mheap)
+ *   background.c the background scavenger thread, for idle programs
  *   misuse.c    misuse reports, the ESCRT_DEBUG=1 bitmaps
  *   span.c      one span's free lists (mspan)
  *   central.c   per-class lists of empty spans (mcentral)
@@ -212,6 +213,7 @@ typedef struct escrt_options {
   bool stats;          /* ESCRT_STATS=1: print statistics at exit */
   uint32_t decay_ms;   /* ESCRT_DECAY_MS: idle time before pages go back */
   uint32_t region_gib; /* ESCRT_REGION_GIB: size of the heap region */
+  bool background;     /* ESCRT_BACKGROUND: 0 = no background scavenger */
 } escrt_options;
 extern ESCRT_HIDDEN escrt_options escrt_opt;
 ESCRT_HIDDEN void escrt_options_init(void);
@@ -242,16 +244,35 @@ extern ESCRT_HIDDEN escrt_region_t escrt_region;
 ESCRT_HIDDEN escrt_span *escrt_heap_alloc(size_t npages, size_t align_pages);
 ESCRT_HIDDEN void escrt_heap_free(escrt_span *s);
 ESCRT_HIDDEN void escrt_heap_scavenge(bool force);
+ESCRT_HIDDEN uint64_t escrt_heap_background_pass(void);
+extern ESCRT_HIDDEN atomic_bool escrt_background_call;
 ESCRT_HIDDEN void escrt_region_describe(const escrt_span *s, unsigned cls);
 ESCRT_HIDDEN void *escrt_meta_alloc(size_t size);
 ESCRT_HIDDEN void escrt_heap_lock_all(void);
 ESCRT_HIDDEN void escrt_heap_unlock_all(void);
+ESCRT_HIDDEN void escrt_heap_after_fork_child(void);
 typedef struct escrt_heap_counts {
   uint64_t sys, inuse, idle, released, meta, scavenges, large_bytes;
   uint64_t large_mallocs, large_frees;
 } escrt_heap_counts;
 ESCRT_HIDDEN void escrt_heap_counts_get(escrt_heap_counts *out);
 ESCRT_HIDDEN void escrt_heap_count_large(size_t bytes, bool alloc);
+
+/* ---- background.c ---- */
+ESCRT_HIDDEN void escrt_background_answer(bool in_free);
+ESCRT_HIDDEN void escrt_background_lock(void);
+ESCRT_HIDDEN void escrt_background_unlock(void);
+ESCRT_HIDDEN void escrt_background_after_fork_child(void);
+/* Answers the page heap's call for the background thread, at the end of a
+ * slow path that may have freed pages, where the thread's cache is
+ * consistent again (starting the thread mallocs). in_free: free's slow path
+ * or the heartbeat, where starting it is not always safe (see
+ * escrt_background_answer). One load otherwise. */
+static inline void escrt_background_poll(bool in_free) {
+  if (ESCRT_UNLIKELY(atomic_load_explicit(&escrt_background_call,
+                                          memory_order_relaxed)))
+    escrt_background_answer(in_free);
+}
 
 /* ---- misuse.c ---- */
 ESCRT_HIDDEN __attribute__((noreturn)) void

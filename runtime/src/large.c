@@ -27,6 +27,8 @@ void *escrt_large_alloc(size_t size, size_t align, bool zero) {
     memset((void *)s->start, 0, size);
   escrt_heap_count_large(s->npages << ESCRT_PAGE_SHIFT, true);
   escrt_heap_scavenge(false);
+  /* A call a free could not answer (see escrt_background_answer). */
+  escrt_background_poll(false);
   return (void *)s->start;
 }
 

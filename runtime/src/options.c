@@ -3,12 +3,14 @@
  *   ESCRT_STATS=1     print escrt_stats at exit (stderr)
  *   ESCRT_DECAY_MS=N  free pages idle for N ms go back to the OS (2000)
  *   ESCRT_REGION_GIB=N address space reserved for the heap region (256)
+ *   ESCRT_BACKGROUND=0 no background scavenger thread (background.c)
  * getenv does not allocate, so this is safe inside the first malloc. */
 #include "internal.h"
 
 #include <stdlib.h>
 
-ESCRT_HIDDEN escrt_options escrt_opt = {.decay_ms = 2000, .region_gib = 256};
+ESCRT_HIDDEN escrt_options escrt_opt = {
+    .decay_ms = 2000, .region_gib = 256, .background = true};
 
 static bool flag(const char *name) {
   const char *v = getenv(name);
@@ -34,4 +36,7 @@ void escrt_options_init(void) {
   escrt_opt.stats = flag("ESCRT_STATS");
   number("ESCRT_DECAY_MS", 3600000, &escrt_opt.decay_ms);
   number("ESCRT_REGION_GIB", 65536, &escrt_opt.region_gib);
+  uint32_t background = escrt_opt.background;
+  number("ESCRT_BACKGROUND", 1, &background);
+  escrt_opt.background = background;
 }

@@ -14,7 +14,9 @@
  * The scavenger returns pages that stayed free for ESCRT_DECAY_MS with
  * MADV_DONTNEED. It runs from slow paths (span refills, page-heap calls, the
  * free stacks' heartbeat), at most every 50 ms, so a program needs no call
- * to get its memory back. */
+ * to get its memory back; and once 4 MiB of freed pages wait for it, from
+ * the background thread too (background.c), for a program that stops
+ * calling the allocator. */
 #include "internal.h"
 
 #include <string.h>
@@ -31,13 +33,31 @@ static escrt_arena *arenas;      /* normal arenas, address order */
 static escrt_span *span_structs; /* recycled span descriptors */
 static uint64_t sys_bytes, inuse_pages, dirty_free_pages, scavenges;
 static _Atomic uint64_t last_scavenge_ms;
+/* A background pass (background.c) is due: set when free dirty pages reach
+ * BACKGROUND_PAGES, cleared by a pass that leaves none. */
+static bool background_due;
+/* Raised with background_due, for the next slow path to answer
+ * (escrt_background_poll): the page heap cannot wake the thread itself, as
+ * it runs in the middle of its callers' updates of a thread's cache, and
+ * starting a thread mallocs. */
+ESCRT_HIDDEN atomic_bool escrt_background_call;
 static _Atomic uint64_t large_bytes, large_mallocs, large_frees;
 
 static pthread_mutex_t meta_lock = PTHREAD_MUTEX_INITIALIZER;
 static char *meta_cur, *meta_end;
 static uint64_t meta_bytes;
 
-enum { SCAVENGE_EVERY_MS = 50, CLOCK_QUANTUM_SHIFT = 6 /* 64 ms */ };
+enum {
+  SCAVENGE_EVERY_MS = 50,
+  CLOCK_QUANTUM_SHIFT = 6, /* 64 ms */
+  /* CLOCK_MONOTONIC_COARSE lags the clock the background thread sleeps on
+   * by up to a jiffy (4 ms at HZ=250). */
+  COARSE_CLOCK_LAG_MS = 10,
+  /* Free dirty pages that call for the background thread: 4 MiB, the order
+   * of what the threads' spares and the central lists keep anyway, so a
+   * program that never frees more never starts it. */
+  BACKGROUND_PAGES = (4 << 20) >> ESCRT_PAGE_SHIFT,
+};
 
 /* Metadata (span descriptors, caches, debug bitmaps) comes from its own
  * mappings, never from the heap it describes, and is never returned. */
@@ -88,6 +108,10 @@ static void set_range(uint64_t *bits, size_t i, size_t n, bool v) {
       bits[i >> 6] &= ~mask;
     i += k;
   }
+}
+
+static bool bit_set(const uint64_t *bits, size_t i) {
+  return bits[i >> 6] >> (i & 63) & 1;
 }
 
 static size_t count_range(const uint64_t *bits, size_t i, size_t n) {
@@ -327,27 +351,24 @@ void escrt_heap_free(escrt_span *s) {
   ar->free_pages += n;
   inuse_pages -= n;
   dirty_free_pages += n;
+  if (!background_due && dirty_free_pages >= BACKGROUND_PAGES &&
+      escrt_opt.background) {
+    background_due = true;
+    atomic_store_explicit(&escrt_background_call, true, memory_order_relaxed);
+  }
   span_recycle(s);
   pthread_mutex_unlock(&heap_lock);
 }
 
 /* ---- scavenger ---- */
 
-/* Returns free dirty pages idle for at least the decay time (all of them when
- * forced). The lock is dropped around madvise, with the range marked in use
- * so nobody allocates it meanwhile. */
-void escrt_heap_scavenge(bool force) {
-  uint64_t now_ms = escrt_clock_ms();
-  uint64_t last = atomic_load_explicit(&last_scavenge_ms, memory_order_relaxed);
-  if (!force && now_ms - last < SCAVENGE_EVERY_MS)
-    return;
-  if (force)
-    pthread_mutex_lock(&heap_lock);
-  else if (pthread_mutex_trylock(&heap_lock))
-    return;
-  atomic_store_explicit(&last_scavenge_ms, now_ms, memory_order_relaxed);
-  uint16_t now = (uint16_t)(now_ms >> CLOCK_QUANTUM_SHIFT);
-  uint32_t decay = force ? 0 : escrt_opt.decay_ms >> CLOCK_QUANTUM_SHIFT;
+/* Returns free dirty pages idle for at least `decay` clock ticks at tick
+ * `now`; under heap_lock, which is dropped around madvise, with the range
+ * marked in use so nobody allocates it meanwhile. Returns the fewest ticks
+ * until one of the pages it keeps has been idle that long, 0 when it keeps
+ * none. */
+static uint32_t release_idle(uint16_t now, uint32_t decay) {
+  uint32_t next = 0;
   bool released = false;
   for (escrt_arena *ar = arenas; ar && dirty_free_pages; ar = ar->next) {
     size_t i = 0;
@@ -360,12 +381,15 @@ void escrt_heap_scavenge(bool force) {
       if (a == ESCRT_ARENA_PAGES)
         break;
       size_t b = a;
-      while (b < ESCRT_ARENA_PAGES &&
-             !(ar->used[b >> 6] >> (b & 63) & 1) &&
-             (ar->dirty[b >> 6] >> (b & 63) & 1) &&
+      while (b < ESCRT_ARENA_PAGES && !bit_set(ar->used, b) &&
+             bit_set(ar->dirty, b) &&
              (uint16_t)(now - ar->freed_at[b]) >= decay)
         b++;
       if (b == a) {
+        if (bit_set(ar->dirty, a)) { /* free and dirty, but too young */
+          uint32_t left = decay - (uint16_t)(now - ar->freed_at[a]);
+          next = next && next < left ? next : left;
+        }
         i = a + 1;
         continue;
       }
@@ -383,7 +407,55 @@ void escrt_heap_scavenge(bool force) {
     }
   }
   scavenges += released;
+  if (!dirty_free_pages) {
+    background_due = false;
+    atomic_store_explicit(&escrt_background_call, false, memory_order_relaxed);
+    return 0;
+  }
+  return next;
+}
+
+/* The heartbeat: returns free dirty pages idle for the decay time (all of
+ * them when forced). */
+void escrt_heap_scavenge(bool force) {
+  uint64_t now_ms = escrt_clock_ms();
+  uint64_t last = atomic_load_explicit(&last_scavenge_ms, memory_order_relaxed);
+  if (!force && now_ms - last < SCAVENGE_EVERY_MS)
+    return;
+  if (force)
+    pthread_mutex_lock(&heap_lock);
+  else if (pthread_mutex_trylock(&heap_lock))
+    return;
+  atomic_store_explicit(&last_scavenge_ms, now_ms, memory_order_relaxed);
+  release_idle((uint16_t)(now_ms >> CLOCK_QUANTUM_SHIFT),
+               force ? 0 : escrt_opt.decay_ms >> CLOCK_QUANTUM_SHIFT);
   pthread_mutex_unlock(&heap_lock);
+}
+
+/* The background thread's pass (background.c): the heartbeat's work, even
+ * if a heartbeat just ran (it may have been the program's last). Returns
+ * the milliseconds until the next pass, 0 when no free dirty page is left
+ * and none is due until they reach BACKGROUND_PAGES again. The next pass
+ * comes when the first page kept has been idle for the decay time, but
+ * passes are at least an eighth of it apart: a program that keeps freeing
+ * pages wakes the thread at most eight times per decay time. */
+uint64_t escrt_heap_background_pass(void) {
+  pthread_mutex_lock(&heap_lock);
+  uint64_t now_ms = escrt_clock_ms();
+  atomic_store_explicit(&last_scavenge_ms, now_ms, memory_order_relaxed);
+  uint32_t decay = escrt_opt.decay_ms >> CLOCK_QUANTUM_SHIFT;
+  uint32_t ticks = release_idle((uint16_t)(now_ms >> CLOCK_QUANTUM_SHIFT),
+                                decay);
+  if (!ticks && dirty_free_pages) /* freed behind the scan, while unlocked */
+    ticks = decay ? decay : 1;
+  background_due = ticks != 0;
+  pthread_mutex_unlock(&heap_lock);
+  if (!ticks)
+    return 0;
+  uint64_t at = ((now_ms >> CLOCK_QUANTUM_SHIFT) + ticks) << CLOCK_QUANTUM_SHIFT;
+  uint64_t wait = at - now_ms + COARSE_CLOCK_LAG_MS;
+  uint64_t least = escrt_opt.decay_ms / 8;
+  return wait > least ? wait : least;
 }
 
 void escrt_heap_count_large(size_t bytes, bool alloc) {
@@ -421,4 +493,12 @@ void escrt_heap_lock_all(void) {
 void escrt_heap_unlock_all(void) {
   pthread_mutex_unlock(&meta_lock);
   pthread_mutex_unlock(&heap_lock);
+}
+
+/* A fork child has no background thread: no pass is due there, so the
+ * child's next free that leaves BACKGROUND_PAGES calls for its own. */
+void escrt_heap_after_fork_child(void) {
+  background_due = false;
+  atomic_store_explicit(&escrt_background_call, false, memory_order_relaxed);
+  escrt_heap_unlock_all();
 }
