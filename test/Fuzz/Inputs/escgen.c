@@ -12,6 +12,9 @@
 // clear the source; frees clear the variable; every use is guarded by a NULL
 // check. Addresses never reach the checksum. Leaks are allowed.
 //
+// About 30% of the functions also build growable buffers (growable_buffer()):
+// local buffers grown with realloc, for the plugin's starts-on-stack rewrite.
+//
 // About 40% of the seeds also get deep recursion (recursion()): a directly
 // recursive function, a pair of mutually recursive ones, or both, whose
 // heap temporaries (64..1024 bytes, some of variable size) are live across
@@ -151,6 +154,296 @@ static void library(void) {
 static char prefix[32];
 static int nfuncs;
 
+// Growable buffers: a local allocation grown with realloc starts on the stack
+// when every realloc result stays in the function, and a realloc of what may
+// still be the stack buffer becomes malloc + copy. The shapes below exercise
+// that rewrite: builders that stay within their first capacity (the stack
+// path) and ones that pass it (the heap path, sometimes past 256 and 1024
+// bytes), shrinking, realloc(p, 0), a buffer per loop iteration, a pointer
+// that may be NULL; and, to be refused, buffers that leave the function. They
+// stay free of undefined behaviour like the rest: a realloc's new tail is
+// written before it is read, the old pointer is dead after a successful
+// realloc and freed after a failed one, and a realloc(p, 0) result is only
+// freed, since whether it is NULL depends on the allocator (the C library,
+// libescrt, the rewrite's malloc for a stack buffer).
+
+static int grows;            // whether the current function gets growable buffers
+static int has_grown_helper; // whether the subprogram has <prefix>grown
+static int grown_first;      // <prefix>grown's first capacity (-1: not constant)
+
+// A first capacity in elements: a constant, or one the optimizer cannot see
+// of 1..300 (on both sides of the stack limit for bytes). Returns the
+// constant, or -1.
+static int first_capacity(char *buf, size_t len) {
+  static const int sizes[] = {1, 2, 4, 8, 16, 24, 32, 64, 100, 128, 200, 256, 257, 512, 1024, 1025};
+  if (chance(25)) {
+    int mul = 1 + 2 * pick(20), add = pick(300); // in this order, whatever the compiler
+    snprintf(buf, len, "(1 + (s * %d + %d) %% 300)", mul, add);
+    return -1;
+  }
+  int size = sizes[pick((int)(sizeof sizes / sizeof *sizes))];
+  snprintf(buf, len, "%d", size);
+  return size;
+}
+
+// A number of elements to append to a buffer of first capacity first (-1:
+// unknown): within it, just past it, well past it, or past 1024.
+static void element_count(char *buf, size_t len, int first) {
+  static const int ranges[] = {40, 300, 700, 2500};
+  int count;
+  if (first < 0 || chance(20)) {
+    int mul = 1 + 2 * pick(20), add = pick(100), range = ranges[pick(4)];
+    snprintf(buf, len, "(s * %d + %d) %% %d", mul, add, range);
+    return;
+  }
+  switch (pick(5)) {
+  case 0: count = first / 2; break;
+  case 1: count = first; break;
+  case 2: count = first + 1 + pick(8); break;
+  case 3: count = 2 * first + pick(50); break;
+  default: count = 300 + pick(2000); break;
+  }
+  snprintf(buf, len, "%d", count);
+}
+
+// The next capacity after cap: doubled, or cap + a step.
+static void next_capacity(char *buf, size_t len, const char *cap) {
+  static const int steps[] = {4, 16, 64, 300};
+  if (chance(50))
+    snprintf(buf, len, "%s * 2", cap);
+  else
+    snprintf(buf, len, "%s + %d", cap, steps[pick(4)]);
+}
+
+// What happens to a finished buffer ptr of bytes bytes (NULL or fully
+// initialised): mostly freed here, which the rewrite needs; otherwise moved to
+// the variable v<var> (and on to whatever the function does with it), or
+// stored to a global, or given to callees that keep or free it, which leave it
+// on the heap.
+static void buffer_destination(const char *ptr, const char *bytes, int var) {
+  switch (pick(10)) {
+  case 0:
+    out("free(v%d); v%d = (u8 *)%s; n%d = %s;", var, var, ptr, var, bytes);
+    break;
+  case 1: {
+    int k = pick(NSLOTS);
+    out("free(g_slot[%d]); g_slot[%d] = %s; g_size[%d] = %s;", k, k, ptr, k, bytes);
+    break;
+  }
+  case 2:
+    out("keep(%d, (u8 *)%s, %s);", pick(NSLOTS), ptr, bytes);
+    break;
+  case 3:
+    out("release((u8 *)%s);", ptr);
+    break;
+  default:
+    out("free(%s);", ptr);
+    break;
+  }
+}
+
+// Grows cap once, or until it holds need (NULL: once), and reallocs buf of
+// elements of type to it; on failure frees buf and leaves the loop around it
+// with buf NULL.
+static void grow_to(const char *type, const char *need) {
+  char next[64];
+  if (need) {
+    next_capacity(next, sizeof next, "ncap");
+    out("  size_t ncap = cap;");
+    out("  while (%s > ncap) ncap = %s;", need, next);
+  } else {
+    next_capacity(next, sizeof next, "cap");
+    out("  size_t ncap = %s;", next);
+  }
+  out("  %s *grown = realloc(buf, ncap * sizeof *grown);", type);
+  out("  if (!grown) { free(buf); buf = NULL; break; }");
+  out("  buf = grown; cap = ncap;");
+}
+
+// An array builder appending one element at a time, growing when full.
+static void element_builder(int var) {
+  static const char *const types[] = {"u8", "unsigned", "uint64_t"};
+  const char *type = types[pick(3)];
+  char cap[64], count[64];
+  element_count(count, sizeof count, first_capacity(cap, sizeof cap));
+  out("{ size_t cap = %s, len = 0; %s *buf = malloc(cap * sizeof *buf);", cap, type);
+  out("  for (int i = 0; buf && i < %s; i++) {", count);
+  indent += 2;
+  out("if (len == cap) {");
+  grow_to(type, NULL);
+  out("}");
+  out("buf[len++] = (%s)(s * %d + (unsigned)i);", type, 1 + pick(50));
+  indent -= 2;
+  out("  }");
+  out("  if (buf) mix(%s((const u8 *)buf, len * sizeof *buf));", chance(70) ? "rd" : "rd_in");
+  if (chance(30))
+    out("  if (buf && len) mix(buf[len / 2]);");
+  indent++;
+  buffer_destination("buf", "len * sizeof *buf", var);
+  indent--;
+  out("}");
+}
+
+// A string builder appending chunks and keeping a terminating NUL.
+static void string_builder(int var) {
+  char cap[64], chunk[64];
+  first_capacity(cap, sizeof cap);
+  if (chance(50))
+    snprintf(chunk, sizeof chunk, "%d", 1 + pick(40));
+  else
+    snprintf(chunk, sizeof chunk, "1 + (s + (unsigned)i) %% %d", 1 + pick(40));
+  static const int counts[] = {2, 5, 20, 60, 150};
+  out("{ size_t cap = %s, len = 0; u8 *buf = malloc(cap);", cap);
+  out("  for (int i = 0; buf && i < %d; i++) {", counts[pick(5)]);
+  indent += 2;
+  out("size_t chunk = %s;", chunk);
+  out("if (len + chunk + 1 > cap) {");
+  grow_to("u8", "len + chunk + 1");
+  out("}");
+  switch (pick(3)) {
+  case 0: out("wr(buf + len, chunk, s + (unsigned)i);"); break;
+  case 1: out("memset(buf + len, 'a' + i %% 26, chunk);"); break;
+  default: out("memcpy(buf + len, \"abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGH\" + i %% 4, chunk);"); break;
+  }
+  out("len += chunk;");
+  indent -= 2;
+  out("  }");
+  out("  if (buf) { buf[len] = 0; mix(%s); }",
+      chance(50) ? "strlen((const char *)buf)" : "rd(buf, len + 1)");
+  indent++;
+  buffer_destination("buf", "len + 1", var);
+  indent--;
+  out("}");
+}
+
+// A buffer written, resized to big (mostly a growth), read, then shrunk, or
+// resized to 0 (whose result is only freed).
+static void grow_then_shrink(void) {
+  static const int sizes[] = {1, 8, 16, 64, 200, 256, 300, 1000, 1500};
+  enum { NSIZES = sizeof sizes / sizeof *sizes };
+  char first[64];
+  first_capacity(first, sizeof first);
+  int big = sizes[pick(NSIZES)];
+  out("{ size_t n = %s; u8 *buf = malloc(n);", first);
+  out("  if (buf) {");
+  out("    wr(buf, n, s + %d);", pick(100));
+  out("    size_t big = %d; u8 *grown = realloc(buf, big);", big);
+  out("    if (!grown) free(buf);");
+  out("    else {");
+  out("      if (big > n) wr_in(grown + n, big - n, s);");
+  out("      mix(rd(grown, big));");
+  if (chance(20)) {
+    out("      free(realloc(grown, 0));");
+  } else {
+    out("      size_t small = %d; u8 *shrunk = realloc(grown, small);", 1 + pick(big));
+    out("      if (!shrunk) free(grown);");
+    out("      else { mix(rd(shrunk, small)); free(shrunk); }");
+  }
+  out("    }");
+  out("  } }");
+}
+
+// A buffer per loop iteration, grown (or shrunk) in some iterations, freed in
+// every one.
+static void buffer_per_iteration(void) {
+  char first[64];
+  first_capacity(first, sizeof first);
+  static const char *const resized[] = {"n + (size_t)i * %d", "n * (size_t)(i + 1) + %d",
+                                        "1 + n / (size_t)(i + %d)"};
+  const char *resize = resized[pick(3)];
+  char size[64];
+  snprintf(size, sizeof size, resize, 1 + pick(40));
+  out("for (int i = 0; i < %d; i++) {", 1 + pick(12));
+  out("  size_t n = %s; u8 *buf = malloc(n); if (!buf) continue;", first);
+  out("  wr(buf, n, s + (unsigned)i);");
+  out("  if (i %% %d == 0) {", 1 + pick(3));
+  out("    size_t nn = %s; u8 *grown = realloc(buf, nn);", size);
+  out("    if (!grown) { free(buf); continue; }");
+  out("    if (nn > n) wr(grown + n, nn - n, s);");
+  out("    buf = grown; n = nn;");
+  out("  }");
+  out("  mix(rd(buf, n)); free(buf);");
+  out("}");
+}
+
+// realloc of a pointer that is the buffer or NULL (realloc(NULL, n) is
+// malloc(n)).
+static void grow_maybe_null(const char *cond, int var) {
+  char first[64];
+  first_capacity(first, sizeof first);
+  out("{ size_t n = %s; u8 *buf = %s ? malloc(n) : NULL;", first, cond);
+  out("  if (buf) wr(buf, n, s); else n = 0;");
+  out("  size_t nn = n + %d; u8 *grown = realloc(buf, nn);", 1 + pick(600));
+  out("  if (!grown) free(buf);");
+  out("  else {");
+  out("    wr_in(grown + n, nn - n, s + 1); mix(rd(grown, nn));");
+  indent += 2;
+  buffer_destination("grown", "nn", var);
+  indent -= 2;
+  out("  } }");
+}
+
+// <prefix>grown(s, want, &len): a buffer grown in a loop, or by one realloc,
+// returned to the caller, which frees it (or inlines the function and keeps
+// the buffer local).
+static void grown_helper(void) {
+  char cap[64];
+  grown_first = first_capacity(cap, sizeof cap);
+  out("// a growable buffer returned to the caller");
+  out("%su8 *%sgrown(unsigned s, size_t want, size_t *len) {",
+      chance(50) ? "NOINLINE static " : "static ", prefix);
+  indent++;
+  if (chance(50)) {
+    out("size_t cap = %s, n = 0; u8 *buf = malloc(cap);", cap);
+    out("while (buf && n < want) {");
+    indent++;
+    out("if (n == cap) {");
+    grow_to("u8", NULL);
+    out("}");
+    out("buf[n] = (u8)(s + n * 5); n++;");
+    indent--;
+    out("}");
+    out("*len = buf ? n : 0;");
+    out("return buf;");
+  } else {
+    out("size_t n = %s; u8 *buf = malloc(n);", cap);
+    out("if (!buf) { *len = 0; return NULL; }");
+    out("wr(buf, n, s);");
+    out("if (want <= n) { *len = n; return buf; }");
+    out("u8 *grown = realloc(buf, want);");
+    out("if (!grown) { free(buf); *len = 0; return NULL; }");
+    out("wr(grown + n, want - n, s + 1); *len = want;");
+    out("return grown;");
+  }
+  indent--;
+  out("}");
+}
+
+// A call of <prefix>grown, its result read and passed on.
+static void grown_call(int var) {
+  char count[64];
+  element_count(count, sizeof count, grown_first);
+  out("{ size_t len; u8 *buf = %sgrown(s + %d, %s, &len); if (buf) mix(rd(buf, len));", prefix,
+      pick(10), count);
+  indent++;
+  buffer_destination("buf", "len", var);
+  indent--;
+  out("}");
+}
+
+// One growable-buffer shape; var is a variable the buffer may move to, cond a
+// run-time condition.
+static void growable_buffer(int var, const char *cond) {
+  switch (pick(has_grown_helper ? 7 : 6)) {
+  case 0: case 1: element_builder(var); break;
+  case 2: string_builder(var); break;
+  case 3: grow_then_shrink(); break;
+  case 4: buffer_per_iteration(); break;
+  case 5: grow_maybe_null(cond, var); break;
+  default: grown_call(var); break;
+  }
+}
+
 // One statement on the variables v0..v3 (sizes n0..n3) of a generated
 // function; depth bounds the nesting of loops and blocks.
 static void statement(int depth) {
@@ -158,7 +451,8 @@ static void statement(int depth) {
   char sz[48], c[48];
   size_expr(sz, sizeof sz);
   cond_expr(c, sizeof c);
-  switch (pick(depth < 2 ? 26 : 22)) {
+  enum { GROWABLE_BUFFER = 26 }; // never picked: only for functions that grow buffers
+  switch (grows && chance(15) ? GROWABLE_BUFFER : pick(depth < 2 ? 26 : 22)) {
   case 0: case 1: case 2: // allocate into a variable
     out("free(v%d); n%d = %s; v%d = malloc(n%d); if (v%d) wr(v%d, n%d, s + %d);", i, i,
         sz, i, i, i, i, i, pick(100));
@@ -272,6 +566,9 @@ static void statement(int depth) {
     indent--;
     out("}");
     break;
+  case GROWABLE_BUFFER:
+    growable_buffer(i, c);
+    break;
   }
   // Calls to earlier functions, lending a variable (read only).
   if (nfuncs > 0 && chance(12)) {
@@ -287,6 +584,7 @@ static void function(int idx) {
   out("%s%sunsigned long %sf%d(unsigned s, const u8 *arg, size_t an) {", noinline,
       chance(50) ? "static " : "", prefix, idx);
   indent++;
+  grows = chance(30);
   out("u8 *v0 = NULL, *v1 = NULL, *v2 = NULL, *v3 = NULL;");
   out("size_t n0 = 0, n1 = 0, n2 = 0, n3 = 0;");
   out("unsigned long r = s;");
@@ -433,6 +731,9 @@ static void subprogram(unsigned seed) {
   rng = seed * 0x2545f4914f6cdd1du + 1;
   snprintf(prefix, sizeof prefix, "s%u_", seed);
   nfuncs = 0;
+  has_grown_helper = chance(30);
+  if (has_grown_helper)
+    grown_helper();
   int n = 2 + pick(5);
   for (int k = 0; k < n; k++) {
     function(k);
