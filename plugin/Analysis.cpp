@@ -24,12 +24,13 @@ static void probeFree(FreeCall &Free, Graph &G, const FunctionResult &FR) {
     auto It = find_if(FR.Sites, [&](const SiteVerdict &S) {
       return G.objectOf(S.Call) == Obj;
     });
-    if (It != FR.Sites.end())
+    if (It != FR.Sites.end()) {
       Free.Sites.push_back(It - FR.Sites.begin());
-    else if (const auto *CB = dyn_cast<CallBase>(Obj->V))
+      continue;
+    }
+    Free.OtherOrigins = true;
+    if (const auto *CB = dyn_cast<CallBase>(Obj->V))
       Free.GrownFrom.push_back(CB); // what a realloc returned
-    if (It == FR.Sites.end())
-      Free.OtherOrigins = true;
   }
   llvm::sort(Free.Sites);
 }
@@ -88,10 +89,10 @@ static void analyzeBatch(ArrayRef<Function *> Batch, ModuleResult &MR,
           for (unsigned J = 0; J != E; ++J)
             if (G.objectOf(FR.Sites[J].Call) == Held)
               FR.Sites[J].HeldBy.push_back(I);
+    auto &TLI = FAM.getResult<TargetLibraryAnalysis>(*F);
     for (const CallBase *CB : Builders[B]->FreeCalls) {
       FreeCall Free;
       Free.Call = const_cast<CallBase *>(CB);
-      auto &TLI = FAM.getResult<TargetLibraryAnalysis>(*F);
       Free.Resizes = classifyHeapCall(*CB, TLI) == HeapFn::Resize;
       if (Free.Resizes) {
         Free.UsedAfter = useAfterRealloc(*CB, TLI);

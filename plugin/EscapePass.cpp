@@ -18,7 +18,15 @@ static FunctionAnalysisManager &functionAnalyses(Module &M,
   return MAM.getResult<FunctionAnalysisManagerModuleProxy>(M).getManager();
 }
 
-// mode=precise reports what it bought: the sites Go's rule makes escape,
+// Whether anyone takes the remarks: -Rpass & co., a record file, the
+// object's section.
+static bool remarksWanted(const Module &M, const EscapeOptions &Opts) {
+  const LLVMContext &Ctx = M.getContext();
+  return Opts.RecordsSection || Ctx.getLLVMRemarkStreamer() ||
+         Ctx.getDiagHandlerPtr()->isAnyRemarkEnabled(PassName);
+}
+
+// mode=precise reports what it bought (when anyone reads it): the sites Go's rule makes escape,
 // from the same IR analysed again in mode=go (same functions, same order).
 static void markWhatGoKeeps(Module &M, ModuleAnalysisManager &MAM,
                             const EscapeOptions &Opts, ModuleResult &MR) {
@@ -40,7 +48,7 @@ PreservedAnalyses EscapePass::run(Module &M, ModuleAnalysisManager &MAM) {
   FunctionAnalysisManager &FAM = functionAnalyses(M, MAM);
   // Analyze the whole module, bottom-up over the call graph.
   ModuleResult MR = analyzeModule(M, MAM, *Opts);
-  if (Opts->Mode == EscapeMode::Precise)
+  if (Opts->Mode == EscapeMode::Precise && remarksWanted(M, *Opts))
     markWhatGoKeeps(M, MAM, *Opts, MR);
   // Decide, for each site that does not escape, whether it moves.
   std::vector<std::vector<Decision>> Decisions;
