@@ -33,6 +33,25 @@ private:
 
 } // namespace
 
+// Call's result becomes `Cond ? <what Then emits> : Call`: the call moves to
+// the else branch, and a phi named \p Name takes its uses.
+static void callUnless(CallBase *Call, Value *Cond, const Twine &Name,
+                       function_ref<Value *(IRBuilder<> &)> Then) {
+  Instruction *ThenTerm, *CallTerm;
+  SplitBlockAndInsertIfThenElse(Cond, Call->getIterator(), &ThenTerm,
+                                &CallTerm);
+  BasicBlock *ThenBB = ThenTerm->getParent(), *CallBB = CallTerm->getParent();
+  BasicBlock *Tail = Call->getParent();
+  IRBuilder<> TB(ThenTerm);
+  Value *Instead = Then(TB);
+  Call->moveBefore(*CallBB, CallTerm->getIterator());
+  IRBuilder<> PB(Tail, Tail->begin());
+  PHINode *P = PB.CreatePHI(Call->getType(), 2, Name);
+  Call->replaceAllUsesWith(P);
+  P->addIncoming(Instead, ThenBB);
+  P->addIncoming(Call, CallBB);
+}
+
 // p = room [&& n <= K] ? slot : <the original call>. The call stays as the
 // heap fallback, marked so that a second run leaves it alone.
 void Rewriter::convert(SiteVerdict &S, const Decision &Dec, Value *Room,
@@ -46,22 +65,12 @@ void Rewriter::convert(SiteVerdict &S, const Decision &Dec, Value *Room,
         Room, B.CreateICmpULE(N, ConstantInt::get(N->getType(), Dec.Bytes)),
         "escape.fits");
   }
-  Instruction *StackTerm, *HeapTerm;
-  SplitBlockAndInsertIfThenElse(OnStack, Call->getIterator(), &StackTerm,
-                                &HeapTerm);
-  BasicBlock *StackBB = StackTerm->getParent(), *HeapBB = HeapTerm->getParent();
-  BasicBlock *Tail = Call->getParent();
-  if (S.Kind == HeapFn::Calloc) {
-    IRBuilder<> SB(StackTerm);
-    SB.CreateMemSet(Slot, SB.getInt8(0), Dec.Bytes, llvm::Align(Dec.Align));
-  }
-  Call->moveBefore(*HeapBB, HeapTerm->getIterator());
+  callUnless(Call, OnStack, "escape.p", [&](IRBuilder<> &SB) {
+    if (S.Kind == HeapFn::Calloc)
+      SB.CreateMemSet(Slot, SB.getInt8(0), Dec.Bytes, llvm::Align(Dec.Align));
+    return Slot;
+  });
   Call->setMetadata(FallbackMD, MDNode::get(Ctx, {}));
-  IRBuilder<> TB(Tail, Tail->begin());
-  PHINode *P = TB.CreatePHI(Call->getType(), 2, "escape.p");
-  Call->replaceAllUsesWith(P);
-  P->addIncoming(Slot, StackBB);
-  P->addIncoming(Call, HeapBB);
   S.Call = nullptr;
 }
 
@@ -158,20 +167,10 @@ void Rewriter::growFromSlot(FreeCall &Realloc,
     return;
   // Without room the slots are null, and so may p be: realloc(NULL, n).
   IsSlot = B.CreateAnd(Room, IsSlot, "escape.grows");
-  Instruction *GrowTerm, *HeapTerm;
-  SplitBlockAndInsertIfThenElse(IsSlot, Call->getIterator(), &GrowTerm,
-                                &HeapTerm);
-  BasicBlock *GrowBB = GrowTerm->getParent(), *HeapBB = HeapTerm->getParent();
-  BasicBlock *Tail = Call->getParent();
-  IRBuilder<> GB(GrowTerm);
-  Value *Grown =
-      GB.CreateCall(growFunction(*FR.F->getParent()), {P, FirstSize, N});
-  Call->moveBefore(*HeapBB, HeapTerm->getIterator());
-  IRBuilder<> TB(Tail, Tail->begin());
-  PHINode *Q = TB.CreatePHI(Call->getType(), 2, "escape.q");
-  Call->replaceAllUsesWith(Q);
-  Q->addIncoming(Grown, GrowBB);
-  Q->addIncoming(Call, HeapBB);
+  Function *Grow = growFunction(*FR.F->getParent());
+  callUnless(Call, IsSlot, "escape.q", [&](IRBuilder<> &GB) {
+    return GB.CreateCall(Grow, {P, FirstSize, N});
+  });
 }
 
 bool Rewriter::run() {
