@@ -15,7 +15,21 @@
  *             frees them (cross-thread free), ns per object
  *   falseshare 2 threads each write 8-byte objects of their own; objects
  *             of two threads in one cache line show up as a slowdown
- *   hot N     N malloc(64)+free pairs, for callgrind
+ *   realloc16 a buffer grown from 16 B to 16 KiB by 16 bytes at a time
+ *             (realloc, then the new bytes written), then freed; ns per
+ *             realloc
+ *   realloc2x the same from 16 B to 1 MiB, doubling; ns per realloc
+ *   calloc    1000 calloc'd objects of 16..512 B, then freed LIFO (the
+ *             memory is reused: calloc must zero it)
+ *   callocfresh 64k calloc'd objects of 16..512 B (17 MB) in a new process
+ *             (memory fresh from the OS: already zero), ns per calloc
+ *   classes K one live object in each of K size classes, allocated in turn
+ *             and then freed (K = argument); ns per malloc+free
+ *   footprint MB  MB of 16..512 B objects live at once (with churn: a
+ *             third freed and allocated again), then peak RSS (VmHWM, KB)
+ *   hot N     N malloc(64)+free pairs, for callgrind (hotcalloc: calloc(1,
+ *             64)+free; hotclasses: classes with K = 4; hotrealloc: one
+ *             realloc of an add-16 growth from 16 to 512 B), for callgrind
  *   rss       burst of ~800 MB of 16..512 B objects, freed, then 10 s of
  *             light malloc/free traffic: prints RSS (MB) at points
  *   idle      the same burst, freed, then 10 s without any allocator call
@@ -28,6 +42,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -76,20 +91,28 @@ static double sweep(long n) {
   return (now() - t) / n;
 }
 
-static double batch(long n) {
+/* 1000 objects allocated (calloc'd and written once: zero), freed LIFO. */
+static double batch_of(long n, int zero) {
   enum { B = 1000 };
-  static void *p[B];
+  static char *p[B];
   uint64_t s = 88172645463325252ull;
   long rounds = n / B;
   double t = now();
   for (long r = 0; r < rounds; r++) {
-    for (int i = 0; i < B; i++)
-      p[i] = opaque(malloc(16 + rng(&s) % 497));
+    for (int i = 0; i < B; i++) {
+      size_t size = 16 + rng(&s) % 497;
+      if (zero)
+        (p[i] = opaque(calloc(1, size)))[0]++;
+      else
+        p[i] = opaque(malloc(size));
+    }
     for (int i = B; i-- > 0;)
       free(p[i]);
   }
   return (now() - t) / (rounds * B);
 }
+
+static double batch(long n) { return batch_of(n, 0); }
 
 static double ring(long n) {
   enum { R = 100000 };
@@ -108,6 +131,108 @@ static double ring(long n) {
   for (int i = 0; i < R; i++)
     free(p[i]);
   return d;
+}
+
+/* ---- realloc growth ---- */
+static double grow(long n, size_t limit, int doubling) {
+  long ops = 0;
+  double t = now();
+  while (ops < n) {
+    size_t size = 16;
+    char *p = opaque(malloc(size));
+    p[0] = 1;
+    while (size < limit) {
+      size_t old = size;
+      size = doubling ? size * 2 : size + 16;
+      p = opaque(realloc(p, size));
+      memset(p + old, 1, size - old); /* what a builder appends */
+      ops++;
+    }
+    free(p);
+  }
+  return (now() - t) / ops;
+}
+
+static double realloc16(long n) { return grow(n, 16 << 10, 0); }
+static double realloc2x(long n) { return grow(n, 1 << 20, 1); }
+
+/* ---- calloc ---- */
+static double calloc_batch(long n) { return batch_of(n, 1); }
+
+/* In a new process each time (see run_fresh): the heap is fresh. */
+static double calloc_fresh(long n) {
+  char **p = malloc(n * sizeof *p);
+  uint64_t s = 88172645463325252ull;
+  double t = now();
+  for (long i = 0; i < n; i++) {
+    p[i] = opaque(calloc(1, 16 + rng(&s) % 497));
+    p[i][0]++;
+  }
+  double d = (now() - t) / n;
+  for (long i = 0; i < n; i++)
+    free(p[i]);
+  free(p);
+  return d;
+}
+
+/* ---- K live classes ---- */
+/* Sizes of 32 distinct classes in every allocator measured (Go's table,
+ * which is also close to the others' classes). */
+static const unsigned class_sizes[32] = {
+    16,  32,  48,  64,  80,  96,  112, 128, 144, 160, 176,
+    192, 208, 224, 240, 256, 288, 320, 352, 384, 416, 448,
+    480, 512, 576, 640, 704, 768, 896, 1024, 1152, 1280};
+static int classes_k = 4;
+
+static double classes(long n) {
+  char *p[32];
+  long rounds = n / classes_k;
+  double t = now();
+  for (long r = 0; r < rounds; r++) {
+    for (int k = 0; k < classes_k; k++) {
+      p[k] = opaque(malloc(class_sizes[k]));
+      p[k][0] = 1;
+    }
+    for (int k = 0; k < classes_k; k++)
+      free(p[k]);
+  }
+  return (now() - t) / (rounds * classes_k);
+}
+
+/* ---- footprint ---- */
+static long peak_kb(void) {
+  FILE *f = fopen("/proc/self/status", "r");
+  char line[256];
+  long kb = 0;
+  while (f && fgets(line, sizeof line, f))
+    if (!strncmp(line, "VmHWM:", 6))
+      kb = atol(line + 6);
+  if (f)
+    fclose(f);
+  return kb;
+}
+
+/* A program whose heap holds `mb` MB of small objects at its peak: built,
+ * a third of it freed and built again (so that freed memory is reused
+ * rather than added), then everything freed. */
+static void footprint(long mb) {
+  long n = mb * (1 << 20) / 272; /* 272: mean of 16..528 */
+  char **p = malloc(n * sizeof *p);
+  uint64_t s = 88172645463325252ull;
+  for (int pass = 0; pass < 2; pass++)
+    for (long i = 0; i < n; i++) {
+      if (pass && i % 3)
+        continue;
+      if (pass)
+        free(p[i]);
+      size_t sz = 16 + rng(&s) % 513;
+      p[i] = malloc(sz);
+      memset(p[i], 1, sz);
+    }
+  for (long i = 0; i < n; i++)
+    free(p[i]);
+  free(p);
+  printf("footprint %ld\n", peak_kb());
 }
 
 /* ---- larson-style churn ---- */
@@ -259,6 +384,28 @@ static void rss(int idle) {
     printf("rss %ds %ld\n", at[k], mb[k]);
 }
 
+/* fn(n) in a child process, so that it starts from a fresh heap. */
+static double run_fresh(double (*fn)(long), long n) {
+  int fd[2];
+  double r = -1;
+  if (pipe(fd))
+    return r;
+  fflush(stdout);
+  pid_t pid = fork();
+  if (pid == 0) {
+    r = fn(n);
+    if (write(fd[1], &r, sizeof r) != sizeof r)
+      _exit(1);
+    _exit(0);
+  }
+  close(fd[1]);
+  if (pid < 0 || read(fd[0], &r, sizeof r) != sizeof r)
+    r = -1;
+  close(fd[0]);
+  waitpid(pid, NULL, 0);
+  return r;
+}
+
 int main(int argc, char **argv) {
   if (argc < 2)
     return 2;
@@ -268,12 +415,29 @@ int main(int argc, char **argv) {
     pair64(n);
     return 0;
   }
+  if (!strcmp(m, "hotcalloc") || !strcmp(m, "hotclasses") ||
+      !strcmp(m, "hotrealloc")) {
+    long n = argc > 2 ? atol(argv[2]) : 100000;
+    if (!strcmp(m, "hotcalloc"))
+      for (long i = 0; i < n; i++)
+        free(opaque(calloc(1, 64)));
+    else if (!strcmp(m, "hotclasses"))
+      classes(n);
+    else
+      grow(n, 512, 0);
+    return 0;
+  }
+  if (!strcmp(m, "footprint")) {
+    footprint(argc > 2 ? atol(argv[2]) : 4);
+    return 0;
+  }
   if (!strcmp(m, "rss") || !strcmp(m, "idle")) {
     rss(!strcmp(m, "idle"));
     return 0;
   }
   double (*fn)(long) = NULL;
   long n = 10000000;
+  int fresh = 0;
   if (!strcmp(m, "pair"))
     fn = pair;
   else if (!strcmp(m, "pair64"))
@@ -284,6 +448,18 @@ int main(int argc, char **argv) {
     fn = ring, n = 3000000;
   else if (!strcmp(m, "sweep"))
     fn = sweep, sweep_k = argc > 2 ? atoi(argv[2]) : 8;
+  else if (!strcmp(m, "realloc16"))
+    fn = realloc16, n = 2000000;
+  else if (!strcmp(m, "realloc2x"))
+    fn = realloc2x, n = 200000;
+  else if (!strcmp(m, "calloc"))
+    fn = calloc_batch;
+  else if (!strcmp(m, "callocfresh"))
+    fn = calloc_fresh, n = 65536, fresh = 1;
+  else if (!strcmp(m, "classes"))
+    fn = classes, classes_k = argc > 2 ? atoi(argv[2]) : 4;
+  if (classes_k < 1 || classes_k > 32)
+    return 2;
   else if (!strcmp(m, "larson"))
     fn = larson, n = 4000000;
   else if (!strcmp(m, "prodcons"))
@@ -294,7 +470,7 @@ int main(int argc, char **argv) {
     return 2;
   double best = 0;
   for (int i = 0; i < 5; i++) {
-    double r = fn(n) * 1e9;
+    double r = (fresh ? run_fresh(fn, n) : fn(n)) * 1e9;
     if (i == 0 || r < best)
       best = r;
   }

@@ -1,23 +1,30 @@
 #!/usr/bin/env bash
 # libescrt against glibc, jemalloc, tcmalloc (gperftools) and mimalloc, all
 # measured in this run (each preloaded into the same programs):
-#   micro   alloc-bench.c patterns, ns per operation (best of 5)
+#   micro   alloc-bench.c patterns, ns per operation (best of 5): pairs,
+#           batches, ring, realloc growth, calloc, larson, cross-thread frees
+#   classes one live object in each of K size classes, K = 1, 2, 4, 8, 32
 #   sweep   malloc+free cycling through K size classes, K = 1..64
-#   instr   instructions per hot malloc(64)+free pair (callgrind; loop included),
-#           and for escrt also through its compiler entry points (hot-class.c)
+#   instr   instructions per operation on hot paths (callgrind; loop included):
+#           malloc(64)+free, calloc(1, 64)+free, 4 live classes, an add-16
+#           realloc; for escrt also through its compiler entry points
+#   footprint peak RSS (KB) of programs holding 2, 8 (small) and 256 MB (large)
 #   rss     burst of ~800 MB then light traffic: RSS after 1, 5, 10 s
 #   idle    the same burst, then no allocator call at all: RSS after 1, 5, 10 s
 #   macro   clang-N -O2 compiling the SQLite amalgamation: time and peak RSS
 #           (median of 3 runs, the allocators taking turns)
-# Ratios are escrt / best peer (< 1 means escrt is ahead). Never fails on
-# timing; a missing peer library is reported and skipped.
-#   bench/runtime/run.sh <llvm-major> [micro sweep instr rss idle macro]
+# Every row names the best peer and gives escrt / best peer (< 1 means escrt
+# is ahead); footprint rows of small programs compare with glibc instead.
+# ESCRT_BENCH_BEFORE=<libescrt.so> adds a column "before" (an earlier build,
+# measured in the same run, not a peer). Never fails on timing; a missing
+# peer library is reported and skipped.
+#   bench/runtime/run.sh <llvm-major> [micro classes sweep instr footprint rss idle macro]
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 n=${1:-19}
 shift || true
-parts=${*:-micro sweep instr rss idle macro}
+parts=${*:-micro classes sweep instr footprint rss idle macro}
 tree=${ESCRT_BENCH_TREE:-$root/build/llvm-$n}
 out=$root/bench/out/runtime
 mkdir -p "$out"
@@ -40,6 +47,8 @@ add glibc ""
 add jemalloc "$libdir/libjemalloc.so.2"
 add tcmalloc "$libdir/libtcmalloc_minimal.so.4"
 add mimalloc "$libdir/libmimalloc.so.2"
+npeers=${#names[@]}
+[ -n "${ESCRT_BENCH_BEFORE:-}" ] && add before "$ESCRT_BENCH_BEFORE"
 add escrt "$tree/lib/libescrt.so"
 last=$((${#names[@]} - 1))
 
@@ -53,29 +62,47 @@ run() { # index ("none": no preload) command...
 header() {
   printf '%-14s' "$1"
   for nm in "${names[@]}"; do printf '%10s' "$nm"; done
-  printf '%12s\n' "escrt/best"
+  printf '%10s%12s\n' best "escrt/best"
 }
 
-# Prints one row: label, then values (smaller is better) and the ratio of
-# the last (escrt) to the best of the others.
+# Prints one row: label, then values (smaller is better), the best peer's
+# name and the ratio of the last value (escrt) to it. Only the peers count
+# (not "before"); PEERS=glibc compares with glibc alone.
 row() {
   local label=$1; shift
   printf '%-14s' "$label"
   for v in "$@"; do printf '%10s' "$v"; done
-  echo "$@" | awk '{ best = ""; for (i = 1; i < NF; i++) if ($i != "-" && (best == "" || $i + 0 < best)) best = $i + 0;
-                     if (best > 0 && $NF != "-") printf "%12.2f\n", $NF / best; else printf "%12s\n", "-" }'
+  echo "${names[*]}" "|" "$@" | awk -v np="$npeers" -v only="${PEERS:-}" '
+    { for (i = 1; $i != "|"; i++) nm[i] = $i; o = i
+      best = ""; bn = "-"
+      for (i = 1; i <= np; i++) { v = $(o + i)
+        if (v != "-" && (only == "" || nm[i] == only) && (best == "" || v + 0 < best)) { best = v + 0; bn = nm[i] } }
+      if (best > 0 && $NF != "-") printf "%10s%12.2f\n", bn, $NF / best; else printf "%10s%12s\n", bn, "-" }'
+}
+
+# One row of alloc-bench runs under every allocator: label, then its args.
+bench_row() {
+  local label=$1 vals=() i v; shift
+  for i in "${!names[@]}"; do
+    v=$(run "$i" "$bench" "$@" | awk '{ print $2 }')
+    vals+=("${v:--}")
+  done
+  row "$label" "${vals[@]}"
 }
 
 micro() {
   echo "## micro: ns per operation (best of 5 runs)"
   header pattern
-  for p in pair pair64 batch ring larson prodcons falseshare; do
-    vals=()
-    for i in "${!names[@]}"; do
-      v=$(run "$i" "$bench" "$p" | awk '{ print $2 }')
-      vals+=("${v:--}")
-    done
-    row "$p" "${vals[@]}"
+  for p in pair pair64 batch ring realloc16 realloc2x calloc callocfresh larson prodcons falseshare; do
+    bench_row "$p" "$p"
+  done
+}
+
+classes() {
+  echo "## classes: ns per malloc+free, one live object in each of K size classes"
+  header K
+  for k in 1 2 4 8 32; do
+    bench_row "K=$k" classes "$k"
   done
 }
 
@@ -83,12 +110,7 @@ sweep() {
   echo "## sweep: ns per malloc+free cycling through K size classes"
   header K
   for k in 1 2 4 8 12 16 24 32 48 64; do
-    vals=()
-    for i in "${!names[@]}"; do
-      v=$(run "$i" "$bench" sweep "$k" | awk '{ print $2 }')
-      vals+=("${v:--}")
-    done
-    row "K=$k" "${vals[@]}"
+    bench_row "K=$k" sweep "$k"
   done
 }
 
@@ -106,13 +128,16 @@ pair_instructions() { # index command...
 
 instr() {
   command -v valgrind >/dev/null || { echo "## instr: valgrind not installed"; return; }
-  echo "## instr: instructions per hot malloc(64)+free pair (callgrind; loop and calls included)"
-  header pair
-  vals=()
-  for i in "${!names[@]}"; do
-    vals+=("$(pair_instructions "$i" "$bench" hot)")
+  echo "## instr: instructions per operation on hot paths (callgrind; loop and calls included)"
+  header op
+  local mode label
+  for mode in hot:malloc+free hotcalloc:calloc+free hotclasses:"4 classes" hotrealloc:"realloc +16"; do
+    label=${mode#*:} vals=()
+    for i in "${!names[@]}"; do
+      vals+=("$(pair_instructions "$i" "$bench" "${mode%%:*}")")
+    done
+    row "$label" "${vals[@]}"
   done
-  row "malloc+free" "${vals[@]}"
   # escrt only (linked, not preloaded): a constant class from the compiler.
   "$clang" -O2 -I"$root/runtime/include" "$here/hot-class.c" -o "$out/hot-class" \
     -L"$tree/lib" -Wl,-rpath,"$tree/lib" -lescrt || return
@@ -129,6 +154,15 @@ instr() {
   "$clang" -O2 -fpass-plugin="$plugin" $fplugin -mllvm -escape-runtime \
     "$here/hot-lowered.c" "$tree/lib/libescrt.a" -pthread -o "$out/hot-lowered" || return
   row "-escape-runtime" "${dashes[@]}" "$(pair_instructions none "$out/hot-lowered")"
+}
+
+footprint() {
+  echo "## footprint: peak RSS (KB) of a program holding MB of small objects"
+  echo "## (small programs: escrt / glibc; large: escrt / best peer)"
+  header MB
+  local mb
+  for mb in 2 8; do PEERS=glibc bench_row "${mb} MB" footprint "$mb"; done
+  bench_row "256 MB" footprint 256
 }
 
 resident() { # alloc-bench mode

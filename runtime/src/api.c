@@ -25,7 +25,11 @@ _Static_assert(offsetof(escrt_bin, top) == 0 &&
                    offsetof(escrt_bin, beat) == 28 && sizeof(escrt_bin) == 32,
                "escrt_bin's layout is what the plugin emits");
 
-static inline void *alloc_class(size_t size, unsigned cls) {
+/* zero: calloc's, a constant after inlining. An object from a stack was
+ * used before and is cleared; one from a span's fresh run is zero already
+ * but for its link (see escrt_span_extend). */
+static inline __attribute__((always_inline)) void *
+alloc_class_as(size_t size, unsigned cls, bool zero) {
   escrt_tcache *tc = escrt_fast_cache();
   /* The thread's recent frees first (see struct escrt_tcache). */
   escrt_bin *bin = &tc->bins[cls];
@@ -34,6 +38,8 @@ static inline void *alloc_class(size_t size, unsigned cls) {
     bin->top = --top;
     bin->nmalloc++;
     tc->last_bin = bin; /* see dealloc */
+    if (zero)
+      memset(*top, 0, size);
     return *top;
   }
   escrt_span *s = tc->cur[cls];
@@ -43,6 +49,12 @@ static inline void *alloc_class(size_t size, unsigned cls) {
     s->used++;
     tc->nmalloc[cls]++;
     tc->last_bin = bin;
+    if (zero) {
+      if (s->free_zero)
+        b->next = 0;
+      else
+        memset(b, 0, size);
+    }
     return b;
   }
   /* The owner's own frees come next; taking them here instead of in the
@@ -53,11 +65,18 @@ static inline void *alloc_class(size_t size, unsigned cls) {
   if (b && (tc->tick -= ESCRT_TICK_STEP) > 0) {
     s->local_free = NULL;
     s->free = escrt_decode(b);
+    s->free_zero = 0;
     s->used++;
     tc->nmalloc[cls]++;
+    if (zero)
+      memset(b, 0, size);
     return b;
   }
-  return escrt_malloc_slow(size, cls);
+  return escrt_malloc_slow(size, cls, zero);
+}
+
+static inline void *alloc_class(size_t size, unsigned cls) {
+  return alloc_class_as(size, cls, false);
 }
 
 static inline void *alloc(size_t size) {
@@ -167,12 +186,22 @@ API void *calloc(size_t n, size_t size) {
     errno = ENOMEM;
     return NULL;
   }
-  if (total > ESCRT_MAX_SMALL_SIZE)
-    return escrt_large_alloc(total, 1, true);
-  void *p = alloc(total);
-  if (p)
-    memset(p, 0, total);
-  return p;
+  return alloc_class_as(total, escrt_class_of(total), true);
+}
+
+/* The usable size of p (0: not an object of ours): for a small object the
+ * region's page table and the class constants give it as they do for free,
+ * without the span. */
+static size_t usable(void *p) {
+  uintptr_t off = (uintptr_t)p - escrt_region.base;
+  if (ESCRT_LIKELY(off < escrt_region.bytes)) {
+    uintptr_t info = escrt_region.pages[off >> ESCRT_PAGE_SHIFT];
+    uintptr_t cls = info & 0xff;
+    uintptr_t in_span = (off & (ESCRT_PAGE_SIZE - 1)) + (info >> 8);
+    if (in_span * escrt_class_slot.divisor[cls] < escrt_class_slot.limit[cls])
+      return escrt_class_size_table[cls];
+  }
+  return escrt_usable(p);
 }
 
 API void *realloc(void *p, size_t size) {
@@ -182,15 +211,26 @@ API void *realloc(void *p, size_t size) {
     dealloc(p);
     return NULL;
   }
-  size_t old = escrt_usable(p);
+  size_t old = usable(p);
   if (old == 0)
     escrt_report("realloc", "invalid pointer (not an object of escrt)", p,
                  NULL);
   /* Stay in place while the object still fits and would not shrink to
-   * less than half, so growing by small steps copies O(log n) times. */
+   * less than half. */
   if (size <= old && size >= old / 2 && !escrt_is_bootstrap(p))
     return p;
-  void *q = alloc(size);
+  /* A large object grows over the free pages after it, or a huge one by
+   * mremap: no copy. */
+  void *q;
+  if (size > old && old > ESCRT_MAX_SMALL_SIZE &&
+      (q = escrt_large_grow(p, size)))
+    return q;
+  /* Growing by a quarter at least (tcmalloc's rule), so that a buffer grown
+   * by small steps moves O(log n) times, not once per class it crosses. */
+  size_t want = size;
+  if (size > old && size - old < old / 4)
+    want = old + old / 4;
+  q = alloc(want);
   if (!q)
     return NULL;
   memcpy(q, p, size < old ? size : old);
@@ -298,8 +338,13 @@ API int malloc_trim(size_t pad) {
   /* The calling thread's free stacks pin their spans; other threads' are
    * theirs alone (no atomics on them) and stay. */
   escrt_tcache *tc = escrt_thread_real;
-  if (tc)
+  if (tc) {
     escrt_tcache_flush(tc);
+    escrt_transfer_drain(tc);
+    /* Spans other threads' frees emptied wait for this thread's next
+     * refill otherwise. */
+    escrt_tcache_process_pending(tc);
+  }
   escrt_heap_scavenge(true);
   escrt_stats(&after);
   return after.heap_released > before.heap_released;

@@ -1,8 +1,9 @@
 /* The free stacks (escrt_bin, see struct escrt_tcache) off the fast path: a
- * push onto a full stack, the heartbeat, and flushing a stack's objects
- * back to their spans: to the owner's list for the cache's own spans (and
- * for spans it takes over from a parked cache), else in chains to the
- * spans' atomic lists. */
+ * push onto a full stack, which hands half the stack to the transfer cache
+ * (central.c), an empty stack taking a batch from it, the heartbeat, and
+ * flushing a stack's objects back to their spans: to the owner's list for
+ * the cache's own spans (and for spans it takes over from a parked cache),
+ * else in chains to the spans' atomic lists. */
 #include "internal.h"
 
 #include <string.h>
@@ -42,6 +43,13 @@ static void span_give(escrt_tcache *tc, escrt_span *s, escrt_block *b,
   rc->head = b;
 }
 
+/* The n oldest objects of bin have gone elsewhere. */
+static void bin_drop_bottom(escrt_bin *bin, size_t n) {
+  size_t left = (size_t)(bin->top - bin->empty) - n;
+  memmove(bin->empty, bin->empty + n, left * sizeof(void *));
+  bin->top = bin->empty + left;
+}
+
 /* Gives the n oldest objects of the free stack of cls back to their
  * spans (jemalloc flushes the cold end of a cache bin too). A slot that is
  * not an object of a span of the class means the stack was overwritten. */
@@ -56,9 +64,7 @@ static void bin_flush(escrt_tcache *tc, unsigned cls, size_t n) {
     span_give(tc, s, b, &rc);
   }
   remote_chain_send(&rc);
-  size_t left = (size_t)(bin->top - bin->empty) - n;
-  memmove(bin->empty, bin->empty + n, left * sizeof(void *));
-  bin->top = bin->empty + left;
+  bin_drop_bottom(bin, n);
 }
 
 /* Empties every free stack of tc into the spans: at thread exit and for
@@ -66,6 +72,29 @@ static void bin_flush(escrt_tcache *tc, unsigned cls, size_t n) {
 void escrt_tcache_flush(escrt_tcache *tc) {
   for (unsigned c = 1; c < ESCRT_NUM_CLASSES; c++)
     bin_flush(tc, c, (size_t)(tc->bins[c].top - tc->bins[c].empty));
+}
+
+/* malloc_trim: the transfer cache's objects go back to their spans (through
+ * tc's stacks, which are empty afterwards), so that their pages can go. */
+void escrt_transfer_drain(escrt_tcache *tc) {
+  for (unsigned c = 1; c < ESCRT_NUM_CLASSES; c++) {
+    escrt_bin *bin = &tc->bins[c];
+    do
+      bin_flush(tc, c, (size_t)(bin->top - bin->empty));
+    while ((bin->top += escrt_transfer_take(
+                c, bin->empty, (uint32_t)(bin->full - bin->empty))) !=
+           bin->empty);
+  }
+}
+
+/* The stack of cls is empty: it takes up to half its size from the
+ * transfer cache (what other threads' full stacks gave up); false if that
+ * had nothing. */
+bool escrt_bin_take_transfer(escrt_tcache *tc, unsigned cls) {
+  escrt_bin *bin = &tc->bins[cls];
+  bin->top += escrt_transfer_take(cls, bin->empty,
+                                  (uint32_t)(bin->full - bin->empty) / 2);
+  return bin->top != bin->empty;
 }
 
 /* Every ESCRT_LIFO_BEAT pushes on a class's stack: the stack's counts go
@@ -83,15 +112,25 @@ void escrt_tcache_heartbeat(escrt_tcache *tc, unsigned cls) {
 }
 
 /* A push the fast path could not make: p is the object freed last (a
- * double free), or the stack is full and half of it goes back to the spans
- * (tcmalloc's release of a batch to the central lists), or p is in an arena
- * outside the region. */
+ * double free), or the stack is full and its older half goes to the
+ * transfer cache (objects of other threads), or back to the spans
+ * (tcmalloc's release of a batch to the central lists), or p is in an
+ * arena outside the region. */
 void escrt_bin_push_slow(escrt_tcache *tc, unsigned cls, void *p) {
   escrt_bin *bin = &tc->bins[cls];
   if (bin->top[-1] == p)
     escrt_report("free", "double free of", p, escrt_span_of(p));
-  if (bin->top == bin->full)
-    bin_flush(tc, cls, (size_t)(bin->full - bin->empty) / 2);
+  if (bin->top == bin->full) {
+    uint32_t half = (uint32_t)(bin->full - bin->empty) / 2;
+    /* Another thread's objects (its oldest one tells) go to the transfer
+     * cache; the thread's own go back to its spans, where they free pages
+     * and cost no array of pointers. */
+    escrt_span *s = escrt_span_of(bin->empty[0]);
+    if (s && s->owner != tc && escrt_transfer_put(cls, bin->empty, half))
+      bin_drop_bottom(bin, half);
+    else
+      bin_flush(tc, cls, half);
+  }
   *bin->top++ = p;
   if (--bin->beat == 0)
     escrt_tcache_heartbeat(tc, cls);

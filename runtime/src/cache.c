@@ -210,7 +210,10 @@ void escrt_tcache_process_pending(escrt_tcache *tc) {
   }
 }
 
-/* Makes s->free non-empty from the span's other lists; false if none. */
+/* Makes s->free non-empty from the span's other lists, else from the
+ * objects it never handed out; false if none. Freed objects come first:
+ * they are in the cache already, and the bump run's pages may never need
+ * touching. */
 static bool refill(escrt_span *s) {
   if (s->free)
     return true;
@@ -221,17 +224,20 @@ static bool refill(escrt_span *s) {
                    (void *)s->start, s);
     s->used -= n;
   }
+  if (!s->local_free)
+    return escrt_span_extend(s);
   s->free = s->local_free;
   s->local_free = NULL;
-  return s->free != NULL;
+  s->free_zero = 0;
+  return true;
 }
 
 static escrt_span *fresh_span(escrt_tcache *tc, unsigned cls) {
   escrt_span *s = escrt_central_take(cls);
-  if (!s) {
-    s = escrt_heap_alloc(escrt_class_npages[cls], 1);
-    if (!s)
-      return NULL;
+  if (s) {
+    s->needzero = 1; /* its objects were handed out before */
+  } else if (!(s = escrt_heap_alloc(escrt_class_npages[cls], 1))) {
+    return NULL;
   }
   escrt_span_init(s, cls);
   if (escrt_opt.debug)
@@ -257,7 +263,7 @@ static escrt_span *next_span(escrt_tcache *tc, unsigned cls) {
   }
   if ((s = spare_pop(tc, cls))) {
     escrt_region_describe(s, cls);
-    refill(s); /* empty, so every object is on its lists */
+    refill(s); /* empty: every object is on its lists or never handed out */
     goto found;
   }
   if (!(s = fresh_span(tc, cls)))

@@ -2,8 +2,18 @@
  * empty spans no thread owns. One is kept per class and never goes back to
  * the page heap, so a program that cycles through many classes never
  * rebuilds spans (mimalloc's K >= 12 pathology); the rest return to the
- * page heap, where the scavenger ages them out. */
+ * page heap, where the scavenger ages them out.
+ *
+ * In front of them, per class, the transfer cache (tcmalloc's): batches of
+ * object pointers that a thread's full free stack gives up and an empty
+ * one takes. A thread that frees what another allocates (a consumer) hands
+ * its objects over as one copy of pointers under a lock, instead of
+ * linking each object into its span's atomic list, which the owner would
+ * then walk: neither thread touches the objects. Objects in it stay
+ * counted as out in their spans, as on a free stack. */
 #include "internal.h"
+
+#include <string.h>
 
 typedef struct central_class {
   pthread_mutex_t lock;
@@ -16,6 +26,51 @@ static central_class central[ESCRT_NUM_CLASSES] = {
     [0 ... ESCRT_NUM_CLASSES - 1] = {.lock = PTHREAD_MUTEX_INITIALIZER}};
 
 enum { CENTRAL_KEEP = 1 };
+
+/* Holds escrt_lifo_max(cls) objects: two half stacks, 64 KiB of objects at
+ * most, untouched until the class uses it. */
+typedef struct transfer_class {
+  pthread_mutex_t lock;
+  atomic_uint count; /* read without the lock as a hint */
+  void *slots[ESCRT_LIFO_MAX];
+} __attribute__((aligned(64))) transfer_class;
+
+static transfer_class transfer[ESCRT_NUM_CLASSES] = {
+    [0 ... ESCRT_NUM_CLASSES - 1] = {.lock = PTHREAD_MUTEX_INITIALIZER}};
+
+/* Takes the n objects at objs, all or none (false: no room). */
+bool escrt_transfer_put(unsigned cls, void *const *objs, uint32_t n) {
+  transfer_class *t = &transfer[cls];
+  pthread_mutex_lock(&t->lock);
+  uint32_t count = atomic_load_explicit(&t->count, memory_order_relaxed);
+  bool room = count + n <= escrt_lifo_max(cls);
+  if (room) {
+    memcpy(t->slots + count, objs, n * sizeof *objs);
+    atomic_store_explicit(&t->count, count + n, memory_order_relaxed);
+  }
+  pthread_mutex_unlock(&t->lock);
+  return room;
+}
+
+/* Whether the class's transfer cache may have objects (no lock: a hint). */
+static bool transfer_has(unsigned cls) {
+  return atomic_load_explicit(&transfer[cls].count, memory_order_relaxed);
+}
+
+/* Moves up to max objects to out (the most recently given first); returns
+ * how many. */
+uint32_t escrt_transfer_take(unsigned cls, void **out, uint32_t max) {
+  transfer_class *t = &transfer[cls];
+  if (!transfer_has(cls))
+    return 0;
+  pthread_mutex_lock(&t->lock);
+  uint32_t count = atomic_load_explicit(&t->count, memory_order_relaxed);
+  uint32_t n = count < max ? count : max;
+  memcpy(out, t->slots + count - n, n * sizeof *out);
+  atomic_store_explicit(&t->count, count - n, memory_order_relaxed);
+  pthread_mutex_unlock(&t->lock);
+  return n;
+}
 
 escrt_span *escrt_central_take(unsigned cls) {
   central_class *c = &central[cls];
@@ -51,11 +106,15 @@ void escrt_central_give(escrt_span *s) {
 
 /* fork: the child must not inherit a lock held by a thread that is gone. */
 void escrt_central_lock_all(void) {
-  for (unsigned c = 0; c < ESCRT_NUM_CLASSES; c++)
+  for (unsigned c = 0; c < ESCRT_NUM_CLASSES; c++) {
     pthread_mutex_lock(&central[c].lock);
+    pthread_mutex_lock(&transfer[c].lock);
+  }
 }
 
 void escrt_central_unlock_all(void) {
-  for (unsigned c = ESCRT_NUM_CLASSES; c-- > 0;)
+  for (unsigned c = ESCRT_NUM_CLASSES; c-- > 0;) {
+    pthread_mutex_unlock(&transfer[c].lock);
     pthread_mutex_unlock(&central[c].lock);
+  }
 }

@@ -13,7 +13,7 @@
  *   background.c the background scavenger thread, for idle programs
  *   misuse.c    misuse reports, the ESCRT_DEBUG=1 bitmaps
  *   span.c      one span's free lists (mspan)
- *   central.c   per-class lists of empty spans (mcentral)
+ *   central.c   per-class empty spans (mcentral), the transfer cache
  *   cache.c     the per-thread cache and the spans it owns (mcache)
  *   thread.c    a thread's cache, parked caches of exited threads, registry
  *   bin.c       free stacks off the fast path: full, heartbeat, flush
@@ -103,11 +103,15 @@ struct escrt_span {
   uint64_t slot_limit;
   uintptr_t start;
   uint32_t elem_size;
+  /* Every object on `free` comes from the bump run of pages fresh from the
+   * OS, so it is zero but for its link: calloc need not clear it. */
+  uint8_t free_zero;
   escrt_tcache *owner;     /* fixed while the span holds live objects */
   _Atomic uintptr_t thread_free; /* other threads' frees (encoded list) */
   uint32_t nelems;
   atomic_bool notify_owner;   /* remote frees queue the span (cache.c) */
   /* Colder fields. */
+  uintptr_t bump;          /* objects from here on were never handed out */
   size_t npages;
   escrt_span *next, *prev;              /* list links (where) */
   escrt_span *pending_next;             /* owner's pending stack */
@@ -190,6 +194,8 @@ static inline uint32_t escrt_page_info(unsigned cls, unsigned k) {
 /* ---- os.c ---- */
 ESCRT_HIDDEN void *escrt_os_map(size_t size, size_t align);
 ESCRT_HIDDEN void escrt_os_unmap(void *p, size_t size);
+ESCRT_HIDDEN void *escrt_os_remap(void *p, size_t size, size_t new_size,
+                                  void *to);
 ESCRT_HIDDEN void *escrt_os_reserve(size_t size, size_t align);
 ESCRT_HIDDEN bool escrt_os_commit(void *p, size_t size);
 ESCRT_HIDDEN void escrt_os_release(void *p, size_t size);
@@ -243,6 +249,7 @@ extern ESCRT_HIDDEN escrt_arena *escrt_arena_map[ESCRT_ARENA_MAP_SIZE];
 extern ESCRT_HIDDEN escrt_region_t escrt_region;
 ESCRT_HIDDEN escrt_span *escrt_heap_alloc(size_t npages, size_t align_pages);
 ESCRT_HIDDEN void escrt_heap_free(escrt_span *s);
+ESCRT_HIDDEN bool escrt_heap_grow(escrt_span *s, size_t npages);
 ESCRT_HIDDEN void escrt_heap_scavenge(bool force);
 ESCRT_HIDDEN uint64_t escrt_heap_background_pass(void);
 extern ESCRT_HIDDEN atomic_bool escrt_background_call;
@@ -284,6 +291,7 @@ ESCRT_HIDDEN bool escrt_debug_flip(escrt_span *s, const void *p, bool alloc);
 /* ---- span.c ---- */
 extern ESCRT_HIDDEN uintptr_t escrt_key;
 ESCRT_HIDDEN void escrt_span_init(escrt_span *s, unsigned cls);
+ESCRT_HIDDEN bool escrt_span_extend(escrt_span *s);
 ESCRT_HIDDEN uint32_t escrt_span_collect(escrt_span *s);
 ESCRT_HIDDEN void escrt_list_push(escrt_span **head, escrt_span *s,
                                   enum escrt_span_where where);
@@ -292,6 +300,10 @@ ESCRT_HIDDEN void escrt_list_remove(escrt_span **head, escrt_span *s);
 /* ---- central.c ---- */
 ESCRT_HIDDEN escrt_span *escrt_central_take(unsigned cls);
 ESCRT_HIDDEN void escrt_central_give(escrt_span *s);
+ESCRT_HIDDEN bool escrt_transfer_put(unsigned cls, void *const *objs,
+                                     uint32_t n);
+ESCRT_HIDDEN uint32_t escrt_transfer_take(unsigned cls, void **out,
+                                          uint32_t max);
 ESCRT_HIDDEN void escrt_central_lock_all(void);
 ESCRT_HIDDEN void escrt_central_unlock_all(void);
 
@@ -331,6 +343,8 @@ ESCRT_HIDDEN void escrt_pool_after_fork_child(escrt_tcache *mine);
 ESCRT_HIDDEN void escrt_tcache_flush(escrt_tcache *tc);
 ESCRT_HIDDEN void escrt_tcache_heartbeat(escrt_tcache *tc, unsigned cls);
 ESCRT_HIDDEN void escrt_bin_push_slow(escrt_tcache *tc, unsigned cls, void *p);
+ESCRT_HIDDEN bool escrt_bin_take_transfer(escrt_tcache *tc, unsigned cls);
+ESCRT_HIDDEN void escrt_transfer_drain(escrt_tcache *tc);
 
 /* ---- init.c ---- */
 ESCRT_HIDDEN escrt_tcache *escrt_tcache_current(void);
@@ -338,9 +352,10 @@ ESCRT_HIDDEN escrt_tcache *escrt_tcache_current(void);
 /* ---- large.c ---- */
 ESCRT_HIDDEN void *escrt_large_alloc(size_t size, size_t align, bool zero);
 ESCRT_HIDDEN void escrt_large_free(void *p, escrt_span *s);
+ESCRT_HIDDEN void *escrt_large_grow(void *p, size_t size);
 
 /* ---- alloc.c ---- */
-ESCRT_HIDDEN void *escrt_malloc_slow(size_t size, unsigned cls);
+ESCRT_HIDDEN void *escrt_malloc_slow(size_t size, unsigned cls, bool zero);
 
 /* ---- free.c ---- */
 ESCRT_HIDDEN void escrt_free_slow(void *p);

@@ -32,6 +32,17 @@ void *escrt_large_alloc(size_t size, size_t align, bool zero) {
   return (void *)s->start;
 }
 
+/* realloc: the large object at p grows to size bytes without a copy (the
+ * page heap takes the pages after it, or remaps a huge run, which may move
+ * it). Returns its address, NULL if it must be copied. */
+void *escrt_large_grow(void *p, size_t size) {
+  escrt_span *s = escrt_span_of(p);
+  if (!s || s->cls || (uintptr_t)p != s->start || !s->large_live ||
+      size > PTRDIFF_MAX || !escrt_heap_grow(s, escrt_pages_for(size)))
+    return NULL;
+  return (void *)s->start;
+}
+
 void escrt_large_free(void *p, escrt_span *s) {
   if ((uintptr_t)p != s->start)
     escrt_report("free", "invalid pointer (not the start of an object)", p, s);

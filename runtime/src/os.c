@@ -48,6 +48,20 @@ bool escrt_os_commit(void *p, size_t size) {
 
 void escrt_os_unmap(void *p, size_t size) { munmap(p, size); }
 
+/* Grows the mapping at p from `size` to `new_size` bytes without copying:
+ * in place if the address space after it is free, else moved onto `to`
+ * (a reservation of new_size bytes, which it replaces; NULL: in place
+ * only). The pages move, the data is not copied. Returns the new address,
+ * NULL if neither worked (the mapping is unchanged). */
+void *escrt_os_remap(void *p, size_t size, size_t new_size, void *to) {
+  int saved = errno;
+  void *q = mremap(p, size, new_size, 0);
+  if (q == MAP_FAILED && to)
+    q = mremap(p, size, new_size, MREMAP_MAYMOVE | MREMAP_FIXED, to);
+  errno = saved;
+  return q == MAP_FAILED ? NULL : q;
+}
+
 /* MADV_DONTNEED (Go's choice since 1.16): RSS drops at once, and the pages
  * read back as zeros, which the page heap relies on (needzero). */
 void escrt_os_release(void *p, size_t size) {

@@ -295,6 +295,74 @@ static void huge_free(escrt_arena *ar, escrt_span *s) {
   escrt_os_unmap(ar, sizeof *ar);
 }
 
+/* Grows the mapping of a huge run without copying (mremap): in place, else
+ * moved onto a fresh reservation aligned like huge_alloc's, so that the
+ * run still has the first slot of its 64 MiB of the map to itself. */
+static bool huge_grow(escrt_arena *ar, escrt_span *s, size_t npages) {
+  size_t bytes = npages << ESCRT_PAGE_SHIFT;
+  size_t align = (size_t)1 << ESCRT_ARENA_SHIFT;
+  void *to = escrt_os_reserve(bytes, align);
+  void *base = escrt_os_remap((void *)ar->base, ar->map_bytes, bytes, to);
+  if (!base) {
+    if (to)
+      escrt_os_unmap(to, bytes);
+    return false;
+  }
+  if (to && base != to) /* grown in place: the reservation is not needed */
+    escrt_os_unmap(to, bytes);
+  pthread_mutex_lock(&heap_lock);
+  if ((uintptr_t)base != ar->base) {
+    escrt_arena_map[ar->base >> ESCRT_ARENA_SHIFT] = NULL;
+    atomic_store_explicit((_Atomic(escrt_arena *) *)&escrt_arena_map
+                              [(uintptr_t)base >> ESCRT_ARENA_SHIFT],
+                          ar, memory_order_release);
+  }
+  ar->base = s->start = (uintptr_t)base;
+  sys_bytes += bytes - ar->map_bytes;
+  inuse_pages += npages - s->npages;
+  ar->map_bytes = bytes;
+  s->npages = npages;
+  pthread_mutex_unlock(&heap_lock);
+  return true;
+}
+
+static bool run_grow(escrt_arena *ar, escrt_span *s, size_t npages) {
+  if (npages > ESCRT_HUGE_PAGES)
+    return false;
+  size_t i = (s->start - ar->base) >> ESCRT_PAGE_SHIFT, end = i + s->npages;
+  if (i + npages > ESCRT_ARENA_PAGES)
+    return false;
+  size_t more = npages - s->npages;
+  pthread_mutex_lock(&heap_lock);
+  bool free_after = find_bit(ar->used, end, i + npages, true) == i + npages;
+  if (free_after) {
+    dirty_free_pages -= count_range(ar->dirty, end, more);
+    set_range(ar->used, end, more, true);
+    set_range(ar->dirty, end, more, true);
+    ar->free_pages -= more;
+    inuse_pages += more;
+    for (size_t k = end; k < i + npages; k++)
+      ar->spans[k] = s;
+    s->npages = npages;
+  }
+  pthread_mutex_unlock(&heap_lock);
+  return free_after;
+}
+
+/* Grows the run of span s (a large object) to npages without copying: over
+ * the free pages after it in its arena, or by mremap for a huge run. False
+ * if they are taken (the caller copies). */
+bool escrt_heap_grow(escrt_span *s, size_t npages) {
+  escrt_arena *ar = escrt_arena_of(s->start);
+  size_t old = s->npages;
+  if (!(ar->huge ? npages > ESCRT_HUGE_PAGES && huge_grow(ar, s, npages)
+                 : run_grow(ar, s, npages)))
+    return false;
+  atomic_fetch_add_explicit(&large_bytes, (npages - old) << ESCRT_PAGE_SHIFT,
+                            memory_order_relaxed);
+  return true;
+}
+
 escrt_span *escrt_heap_alloc(size_t npages, size_t align_pages) {
   if (npages > ESCRT_HUGE_PAGES || align_pages > ESCRT_ARENA_PAGES / 2)
     return huge_alloc(npages, align_pages);

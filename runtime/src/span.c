@@ -3,7 +3,10 @@
  * frees push `local_free` (no atomics); other threads push `thread_free` with
  * a CAS. The owner swaps `local_free` into `free` and takes `thread_free`
  * with one exchange, only when `free` runs dry, so the fast paths never meet
- * another thread's writes. */
+ * another thread's writes. Objects never handed out are not linked up
+ * front: `free` is extended from the bump address a few KiB at a time (as
+ * mimalloc does), so a span a program uses only partly touches only the
+ * pages it hands out, and calloc knows fresh objects are zero. */
 #include "internal.h"
 
 /* The per-process key of the lists' safe-linking (escrt_encode), drawn at
@@ -21,18 +24,37 @@ void escrt_span_init(escrt_span *s, unsigned cls) {
   s->slot_limit = escrt_class_slot.limit[cls];
   s->used = 0;
   s->local_free = NULL;
+  s->free = NULL;
+  s->bump = s->start;
   atomic_store_explicit(&s->thread_free, 0, memory_order_relaxed);
   atomic_store_explicit(&s->notify_owner, false, memory_order_relaxed);
-  /* Address order: a fresh span hands out memory front to back, so a
-   * partly used span touches only the pages it needs. */
-  escrt_block *b = (escrt_block *)s->start;
-  for (uint32_t i = 0; i + 1 < n; i++) {
-    escrt_block *next = (escrt_block *)((char *)b + size);
-    b->next = escrt_encode(next, b);
-    b = next;
+  escrt_span_extend(s);
+}
+
+enum { EXTEND_BYTES = 4096, EXTEND_MIN = 4 };
+
+/* Links the next objects from the bump address onto the empty `free`, in
+ * address order (front to back, so the pages are touched as they are
+ * needed): a page's worth, or EXTEND_MIN objects when they are larger.
+ * False when every object was handed out before. */
+bool escrt_span_extend(escrt_span *s) {
+  uintptr_t end = s->start + (uintptr_t)s->nelems * s->elem_size;
+  if (s->bump >= end)
+    return false;
+  uintptr_t size = s->elem_size;
+  uintptr_t n = EXTEND_BYTES / size < EXTEND_MIN ? EXTEND_MIN
+                                                  : EXTEND_BYTES / size;
+  uintptr_t stop = s->bump + n * size < end ? s->bump + n * size : end;
+  escrt_block *b = (escrt_block *)s->bump;
+  for (uintptr_t a = s->bump + size; a < stop; a += size) {
+    b->next = escrt_encode((escrt_block *)a, b);
+    b = (escrt_block *)a;
   }
   b->next = escrt_encode(NULL, b);
-  s->free = (escrt_block *)s->start;
+  s->free = (escrt_block *)s->bump;
+  s->free_zero = !s->needzero;
+  s->bump = stop;
+  return true;
 }
 
 /* Moves other threads' frees to local_free; returns how many. A link that
