@@ -111,11 +111,12 @@ struct escrt_span {
   uint32_t nelems;
   atomic_bool notify_owner;   /* remote frees queue the span (cache.c) */
   /* Colder fields. */
-  uintptr_t bump;          /* objects from here on were never handed out */
   size_t npages;
   escrt_span *next, *prev;              /* list links (where) */
   escrt_span *pending_next;             /* owner's pending stack */
   atomic_uint pending;                  /* 1 while on a pending stack */
+  uint32_t bump; /* offset of the first object never handed out (32 bits:
+                    the descriptor stays two cache lines) */
   _Atomic(uint64_t) *live;              /* ESCRT_DEBUG: allocated slots */
 };
 

@@ -13,6 +13,11 @@
  * start-up (init.c) before any list exists. */
 ESCRT_HIDDEN uintptr_t escrt_key;
 
+/* A descriptor per 8 KiB span at least: past two cache lines (meta memory
+ * comes in lines), a heap of 800 MB of small objects would take 6 MB more
+ * metadata. */
+_Static_assert(sizeof(escrt_span) <= 128, "escrt_span fits two cache lines");
+
 void escrt_span_init(escrt_span *s, unsigned cls) {
   uint32_t size = escrt_class_size_table[cls];
   uint32_t n = (uint32_t)((s->npages << ESCRT_PAGE_SHIFT) / size);
@@ -25,7 +30,7 @@ void escrt_span_init(escrt_span *s, unsigned cls) {
   s->used = 0;
   s->local_free = NULL;
   s->free = NULL;
-  s->bump = s->start;
+  s->bump = 0;
   atomic_store_explicit(&s->thread_free, 0, memory_order_relaxed);
   atomic_store_explicit(&s->notify_owner, false, memory_order_relaxed);
   escrt_span_extend(s);
@@ -38,20 +43,19 @@ enum { EXTEND_BYTES = 4096, EXTEND_MIN = 4 };
  * needed): a page's worth, or EXTEND_MIN objects when they are larger.
  * False when every object was handed out before. */
 bool escrt_span_extend(escrt_span *s) {
-  uintptr_t end = s->start + (uintptr_t)s->nelems * s->elem_size;
+  uint32_t size = s->elem_size, end = s->nelems * size;
   if (s->bump >= end)
     return false;
-  uintptr_t size = s->elem_size;
-  uintptr_t n = EXTEND_BYTES / size < EXTEND_MIN ? EXTEND_MIN
-                                                  : EXTEND_BYTES / size;
-  uintptr_t stop = s->bump + n * size < end ? s->bump + n * size : end;
-  escrt_block *b = (escrt_block *)s->bump;
-  for (uintptr_t a = s->bump + size; a < stop; a += size) {
+  uint32_t n = EXTEND_BYTES / size < EXTEND_MIN ? EXTEND_MIN
+                                                 : EXTEND_BYTES / size;
+  uint32_t stop = end - s->bump > n * size ? s->bump + n * size : end;
+  escrt_block *b = (escrt_block *)(s->start + s->bump);
+  for (uintptr_t a = (uintptr_t)b + size; a < s->start + stop; a += size) {
     b->next = escrt_encode((escrt_block *)a, b);
     b = (escrt_block *)a;
   }
   b->next = escrt_encode(NULL, b);
-  s->free = (escrt_block *)s->bump;
+  s->free = (escrt_block *)(s->start + s->bump);
   s->free_zero = !s->needzero;
   s->bump = stop;
   return true;
