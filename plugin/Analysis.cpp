@@ -51,7 +51,7 @@ static void analyzeBatch(ArrayRef<Function *> Batch, ModuleResult &MR,
     B->createLocations();
   for (auto &B : Builders)
     B->buildEdges();
-  solve(G, Opts.Explain);
+  solve(G, Opts.Explain, Opts.Mode == EscapeMode::Precise);
 
   for (unsigned B = 0; B != Batch.size(); ++B) {
     Function *F = Batch[B];
@@ -60,7 +60,8 @@ static void analyzeBatch(ArrayRef<Function *> Batch, ModuleResult &MR,
     for (const Argument &A : F->args()) {
       ParamLeaks Leaks;
       if (Location *P = G.valueLoc(&A)) {
-        Leaks = ParamLeaks{P->LeakHeap, P->LeakResult, P->LeakFree};
+        Leaks = ParamLeaks{P->LeakHeap, P->LeakResult, P->LeakFree,
+                           P->LeakInto};
         Leaks.optimize();
         FR.Params.push_back({&A, Leaks, P->LeakAt, P->LeakWhy});
       }

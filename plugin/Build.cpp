@@ -230,38 +230,49 @@ bool FunctionBuilder::localTargets(const Value *Ptr,
           Work.push_back(SI->getValueOperand());
     } else if (Location *Obj = G.objectOf(V); Obj && Obj->Fn == &F) {
       Targets.push_back(Obj); // an alloca, an allocation, a realloc result
+    } else if (const auto *A = dyn_cast<Argument>(V);
+               A && A->getParent() == &F && !A->hasByValAttr() &&
+               G.valueLoc(A)) {
+      // The caller's memory: the summary tells each caller what went in.
+      Targets.push_back(&G.paramTarget(*A));
     } else {
-      return false; // a parameter, a global, a call result, an integer...
+      return false; // a global, a call result, an integer...
     }
   }
   return true;
 }
 
-void FunctionBuilder::storeThrough(const Value *Ptr, Location &Src, int Derefs,
-                                   const Instruction &Where, const char *Note) {
+StoreTargets FunctionBuilder::storeTargets(const Value *Ptr) const {
+  StoreTargets T;
   const Value *Base = getUnderlyingObject(Ptr, /*MaxLookup=*/0);
   // A C local (an alloca) is a known slot, as a Go variable is. Anything else
   // reached through a pointer is the heap: Go's multi-level indirection rule.
-  if (const auto *AI = dyn_cast<AllocaInst>(Base)) {
+  if (const auto *AI = dyn_cast<AllocaInst>(Base))
     if (Location *Slot = G.objectOf(AI)) {
-      G.flow(*Slot, Src, Derefs, &Where, Note);
-      return;
+      T.Targets.push_back(Slot);
+      return T;
     }
-  }
-  SmallVector<Location *, 4> Targets;
-  if (Mode == EscapeMode::Precise && localTargets(Ptr, Targets)) {
-    for (Location *Target : Targets)
-      G.flow(*Target, Src, Derefs, &Where, Note);
-    return;
-  }
-  Reason Why{ReasonKind::MultiLevelIndirection, nullptr, ""};
+  if (Mode == EscapeMode::Precise && localTargets(Ptr, T.Targets))
+    return T;
+  T.Targets.clear();
+  T.Why = Reason{ReasonKind::MultiLevelIndirection, nullptr, ""};
   if (Mode == EscapeMode::Precise)
-    Why.Detail = valueName(*Base); // the target precise mode gave up on
+    T.Why.Detail = valueName(*Base); // the target precise mode gave up on
   if (const auto *GV = dyn_cast<GlobalVariable>(Base))
-    Why = Reason{ReasonKind::StoredToGlobal, GV, ""};
+    T.Why = Reason{ReasonKind::StoredToGlobal, GV, ""};
+  return T;
+}
+
+void FunctionBuilder::storeThrough(const Value *Ptr, Location &Src, int Derefs,
+                                   const Instruction &Where, const char *Note) {
+  StoreTargets T = storeTargets(Ptr);
+  for (Location *Target : T.Targets)
+    G.flow(*Target, Src, Derefs, &Where, Note);
+  if (!T.Targets.empty())
+    return;
   if (Src.V && Disguised.contains(Src.V))
-    Why = Reason{ReasonKind::ConvertedToInteger, nullptr, ""};
-  G.flow(G.heap(), Src, Derefs, &Where, Note, std::move(Why));
+    T.Why = Reason{ReasonKind::ConvertedToInteger, nullptr, ""};
+  G.flow(G.heap(), Src, Derefs, &Where, Note, std::move(T.Why));
 }
 
 void FunctionBuilder::buildInstruction(const Instruction &I) {

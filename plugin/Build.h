@@ -53,9 +53,11 @@ private:
   /// `*Ptr = *^Derefs Src`: Go's rule for a store through a pointer.
   void storeThrough(const llvm::Value *Ptr, Location &Src, int Derefs,
                     const llvm::Instruction &Where, const char *Note);
+  /// Where `*Ptr = ...` lands.
+  StoreTargets storeTargets(const llvm::Value *Ptr) const;
   /// mode=precise: the objects of this function (allocas, allocation sites,
-  /// realloc results) that \p Ptr can only point into; false when it may
-  /// point anywhere else.
+  /// realloc results) and the parameters' targets that \p Ptr can only
+  /// point into; false when it may point anywhere else.
   bool localTargets(const llvm::Value *Ptr,
                     llvm::SmallVectorImpl<Location *> &Targets) const;
   void toHeap(const llvm::Value *V, int Derefs, const llvm::Instruction &Where,
@@ -69,7 +71,7 @@ private:
                      const FunctionSummary &S);
   void replayParam(const llvm::CallBase &CB, const llvm::Function &Callee,
                    unsigned ParamNo, Location &Src, Location *Result,
-                   int Shift);
+                   int Shift, bool Direct);
   void modelLibc(const llvm::CallBase &CB, const llvm::Function &Callee,
                  const LibcFunction &Model);
   void modelDeclaration(const llvm::CallBase &CB, const llvm::Function &Callee);

@@ -125,8 +125,14 @@ void FunctionBuilder::modelIntrinsic(const CallBase &CB,
 
 void FunctionBuilder::modelBatchCall(const CallBase &CB,
                                      const Function &Callee) {
+  BatchCall Call{&CB, loc(&CB), {}, {}};
+  bool Precise = Mode == EscapeMode::Precise;
   for (unsigned I = 0, E = CB.arg_size(); I != E; ++I) {
     Location *Arg = loc(CB.getArgOperand(I));
+    if (I < Callee.arg_size() && Precise)
+      Call.Through.push_back(CB.isByValArgument(I)
+                                 ? StoreTargets{} // the callee's own copy
+                                 : storeTargets(CB.getArgOperand(I)));
     if (!Arg)
       continue;
     if (I >= Callee.arg_size()) {
@@ -136,19 +142,23 @@ void FunctionBuilder::modelBatchCall(const CallBase &CB,
     }
     int Shift = CB.isByValArgument(I) ? 1 : 0;
     if (Location *Param = G.valueLoc(Callee.getArg(I))) {
-      G.flow(*Param, *Arg, Shift, &CB, "call parameter");
-      G.batchArgs().push_back({&CB, Param, Arg, Shift});
+      if (!Precise)
+        G.flow(*Param, *Arg, Shift, &CB, "call parameter");
+      Call.Args.push_back({Param, Arg, Shift});
     }
   }
-  if (Location *Dst = loc(&CB))
-    G.flow(*Dst, G.result(Callee), 0, &CB, "call");
+  if (!Precise)
+    if (Location *Dst = loc(&CB))
+      G.flow(*Dst, G.result(Callee), 0, &CB, "call");
+  G.batchCalls().push_back(std::move(Call));
 }
 
 // Go's teeHole: the argument reaches each sink of the callee's parameter
-// after the summary's number of dereferences (at least Shift).
+// after the summary's number of dereferences (at least Shift). A direct call
+// also stores it through the arguments the callee stores it through.
 void FunctionBuilder::replayParam(const CallBase &CB, const Function &Callee,
                                   unsigned ParamNo, Location &Src,
-                                  Location *Result, int Shift) {
+                                  Location *Result, int Shift, bool Direct) {
   const ParamLeaks &Leaks = Summaries.find(&Callee)->second.Params[ParamNo];
   if (Leaks.Heap >= 0)
     G.flow(G.heap(), Src, std::max(Leaks.Heap, Shift), &CB, "call parameter",
@@ -159,6 +169,16 @@ void FunctionBuilder::replayParam(const CallBase &CB, const Function &Callee,
            Reason{ReasonKind::FreedInCallee, &Callee, ""});
   if (Leaks.Result >= 0 && Result)
     G.flow(*Result, Src, std::max(Leaks.Result, Shift), &CB, "call");
+  for (const ParamFlow &Into : Leaks.Into) {
+    int Derefs = std::max(Into.Derefs, Shift);
+    if (!Direct) // a callback: the pointers it gets are beyond our view
+      G.flow(G.heap(), Src, Derefs, &CB, "call parameter",
+             Reason{ReasonKind::PassedToLeakingParam, Callee.getArg(ParamNo),
+                    ""});
+    else if (Into.To < CB.arg_size() && !CB.isByValArgument(Into.To))
+      storeThrough(CB.getArgOperand(Into.To), Src, Derefs, CB,
+                   "call parameter");
+  }
 }
 
 void FunctionBuilder::replaySummary(const CallBase &CB, const Function &Callee,
@@ -172,7 +192,8 @@ void FunctionBuilder::replaySummary(const CallBase &CB, const Function &Callee,
     }
     // A byval argument is copied: the callee sees the object's contents.
     if (Location *Src = loc(Arg))
-      replayParam(CB, Callee, I, *Src, loc(&CB), CB.isByValArgument(I));
+      replayParam(CB, Callee, I, *Src, loc(&CB), CB.isByValArgument(I),
+                  /*Direct=*/true);
   }
 }
 
@@ -190,7 +211,7 @@ void FunctionBuilder::modelCallback(const CallBase &CB, const Value *Callback,
     return;
   }
   for (unsigned I = 0, E = Fn->arg_size(); I != E; ++I)
-    replayParam(CB, *Fn, I, *Src, /*Result=*/nullptr, 0);
+    replayParam(CB, *Fn, I, *Src, /*Result=*/nullptr, 0, /*Direct=*/false);
 }
 
 void FunctionBuilder::modelLibc(const CallBase &CB, const Function &Callee,

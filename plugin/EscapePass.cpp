@@ -111,9 +111,13 @@ PreservedAnalyses EscapePrinterPass::run(Module &M,
   for (const FunctionResult &FR : MR.Functions) {
     OS << "function " << FR.F->getName()
        << (FR.RecursiveVia ? " (recursive)" : "") << "\n";
-    for (const ParamResult &P : FR.Params)
+    for (const ParamResult &P : FR.Params) {
       OS << "  param " << paramName(*P.Arg) << ": heap=" << P.Leaks.Heap
-         << " result=" << P.Leaks.Result << " free=" << P.Leaks.Free << "\n";
+         << " result=" << P.Leaks.Result << " free=" << P.Leaks.Free;
+      for (const ParamFlow &Into : P.Leaks.Into)
+        OS << " *" << paramName(*FR.F->getArg(Into.To)) << "=" << Into.Derefs;
+      OS << "\n";
+    }
     std::vector<Decision> D = decideSites(FR, *Opts);
     for (unsigned I = 0, E = FR.Sites.size(); I != E; ++I) {
       const SiteVerdict &S = FR.Sites[I];

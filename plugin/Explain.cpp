@@ -25,6 +25,8 @@ static std::string locationName(const Location &L) {
     return "{free}";
   case LocKind::Result:
     return "~r0";
+  case LocKind::ParamTarget:
+    return "*" + paramName(*cast<Argument>(L.V));
   case LocKind::Param:
     return paramName(*cast<Argument>(L.V));
   case LocKind::Object:

@@ -35,6 +35,13 @@ Location &Graph::result(const Function &F) {
   return *L;
 }
 
+Location &Graph::paramTarget(const Argument &A) {
+  Location *&L = ParamTargets[&A];
+  if (!L)
+    L = &make(LocKind::ParamTarget, A.getParent(), &A);
+  return *L;
+}
+
 Location *Graph::valueLoc(const Value *V) const { return Values.lookup(V); }
 
 Location &Graph::newValue(const Function &F, const Value *V, unsigned Depth,

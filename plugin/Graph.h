@@ -8,14 +8,16 @@
 // from each root.
 //
 // Sinks are pseudo-locations: {heap} (outlives everything), {freer} (the
-// object must stay a heap object: freed in a callee, passed to realloc) and
+// object must stay a heap object: freed in a callee, passed to realloc),
 // {free} (the operand of a free() in this function: no escape, but it tells
-// callers that a parameter is freed).
+// callers that a parameter is freed) and, in mode=precise, *p (what a
+// parameter points to: memory of the caller, which resolves it).
 //
 //===----------------------------------------------------------------------===//
 #ifndef ESCAPE_GRAPH_H
 #define ESCAPE_GRAPH_H
 
+#include "Leaks.h"
 #include "Reasons.h"
 
 #include "llvm/ADT/DenseMap.h"
@@ -53,6 +55,7 @@ enum class LocKind {
   Freer,  // must stay a heap object
   Free,   // free() operands of this function (for summaries only)
   Result, // ~r0 of a function
+  ParamTarget, // *p: what parameter p points to (mode=precise)
   Param,  // a formal parameter
   Object, // storage of an allocation site or an alloca
   Value,  // an SSA value that may carry a pointer
@@ -77,6 +80,7 @@ struct Location {
 
   // Parameter leaks (Go's leaks): minimal derefs to each sink, -1 = none.
   int LeakHeap = -1, LeakResult = -1, LeakFree = -1;
+  llvm::SmallVector<ParamFlow, 1> LeakInto; // into *q of other params q
   // Where the parameter's own value (level 0) first left, and why: what a
   // broken noescape promise is reported at.
   const llvm::Instruction *LeakAt = nullptr;
@@ -84,20 +88,36 @@ struct Location {
 
   bool isSink() const {
     return Kind == LocKind::Heap || Kind == LocKind::Freer ||
-           Kind == LocKind::Free || Kind == LocKind::Result;
+           Kind == LocKind::Free || Kind == LocKind::Result ||
+           Kind == LocKind::ParamTarget;
   }
   bool isAllocSite() const {
     return Kind == LocKind::Object && llvm::isa<llvm::CallBase>(V);
   }
 };
 
-/// An argument of a call to a function of the same batch, assigned straight
-/// to the callee's parameter: the solver replays the callee's frees on it.
-struct BatchArg {
+/// Where a store through a pointer lands: objects of this frame (and *p of
+/// its parameters), or, when Targets is empty, the heap for reason Why.
+struct StoreTargets {
+  llvm::SmallVector<Location *, 4> Targets;
+  Reason Why;
+};
+
+/// A call to a function of the same batch. In go mode its arguments are
+/// assigned straight to the callee's parameters and the solver replays only
+/// the callee's frees; in mode=precise the solver replays the whole summary
+/// of each parameter, iterating the batch to a fixed point.
+struct BatchCall {
   const llvm::CallBase *Call;
-  Location *Param;
-  Location *Arg;
-  int Shift; // byval: the callee sees the contents
+  Location *Result; // the call's value; null if it carries no pointer
+  struct Arg {
+    Location *Param; // the callee's parameter
+    Location *Value; // the argument
+    int Shift;       // byval: the callee sees the contents
+  };
+  llvm::SmallVector<Arg, 4> Args;
+  /// Per parameter: where a store through the argument lands (precise).
+  llvm::SmallVector<StoreTargets, 4> Through;
 };
 
 /// All locations of one batch (a call-graph SCC) plus its sinks.
@@ -109,6 +129,7 @@ public:
   Location &freer() { return *FreerLoc; }
   Location &freeSink(const llvm::Function &F);
   Location &result(const llvm::Function &F);
+  Location &paramTarget(const llvm::Argument &A);
 
   /// The location of a pointer-carrying value; null for constants.
   Location *valueLoc(const llvm::Value *V) const;
@@ -121,7 +142,7 @@ public:
   void flow(Location &Dst, Location &Src, int Derefs,
             const llvm::Instruction *Where, const char *Note, Reason Why = {});
 
-  std::vector<BatchArg> &batchArgs() { return BatchArgs; }
+  std::vector<BatchCall> &batchCalls() { return BatchCalls; }
   const std::deque<Location> &locations() const { return All; }
   std::deque<Location> &locations() { return All; }
 
@@ -129,10 +150,11 @@ private:
   Location &make(LocKind K, const llvm::Function *F, const llvm::Value *V);
 
   std::deque<Location> All; // stable addresses
-  std::vector<BatchArg> BatchArgs;
+  std::vector<BatchCall> BatchCalls;
   Location *HeapLoc, *FreerLoc;
   llvm::DenseMap<const llvm::Value *, Location *> Values, Objects;
   llvm::DenseMap<const llvm::Function *, Location *> Results, Frees;
+  llvm::DenseMap<const llvm::Argument *, Location *> ParamTargets;
 };
 
 } // namespace escape

@@ -6,7 +6,8 @@
 //   StaysOnHeap    malloc(65536) does not escape, but stays on heap: <reason>
 //   EscapesToHeap  malloc(16) escapes to heap: <reason>
 //   LeakingParam   leaking param: p | leaking param content: p |
-//                  leaking param: p to result ~r0 level=0
+//                  leaking param: p to result ~r0 level=0 |
+//                  leaking param: p to *q level=0  (mode=precise)
 //   ParamDoesNotEscape  p does not escape
 //   EscapeFlow     one line of a Go -m=2 explanation
 //   StartsOnStack  malloc(16) does not escape: starts on stack, grows on
@@ -214,10 +215,12 @@ static DiagnosticLocation paramLocation(const Argument &A) {
 }
 
 // A noescape parameter (SourceAssertions.h) keeps its promise when its own
-// value reaches neither the heap nor the result, and the function does not
-// free it: callers go on using the object after the call.
+// value reaches neither the heap, the result nor another parameter's
+// target, and the function does not free it: callers go on using the
+// object after the call.
 static bool keepsNoEscape(const ParamLeaks &L) {
-  return L.Heap != 0 && L.Result != 0 && L.Free != 0;
+  return L.Heap != 0 && L.Result != 0 && L.Free != 0 &&
+         none_of(L.Into, [](const ParamFlow &F) { return F.Derefs == 0; });
 }
 
 static void emitParam(const ParamResult &P, RemarkSink &Out) {
@@ -237,8 +240,13 @@ static void emitParam(const ParamResult &P, RemarkSink &Out) {
   }
   if (Mark.Kind && !Mark.Met) {
     std::string Leak = "leaking param: " + paramName(A);
-    if (L.Heap != 0)
-      Leak += L.Result == 0 ? " to result ~r0 level=0" : " to {free} level=0";
+    if (L.Heap != 0) {
+      auto Into = find_if(L.Into, [](const ParamFlow &F) { return !F.Derefs; });
+      Leak += L.Result == 0 ? " to result ~r0 level=0"
+              : L.Free == 0 ? " to {free} level=0"
+                            : " to *" + paramName(*F.getArg(Into->To)) +
+                                  " level=0";
+    }
     if (P.LeakWhy.Kind != ReasonKind::None)
       Leak += " (" + reasonText(P.LeakWhy) + ")";
     Out.failAssertion(F, sourcePosition(P.LeakAt),
@@ -279,6 +287,15 @@ static void emitParam(const ParamResult &P, RemarkSink &Out) {
                                    Entry);
       R << "leaking param: " << ore::NV("Param", Name) << " to "
         << ore::NV("Result", "{free}") << " level=" << ore::NV("Level", L.Free);
+      return extraArgs(R, nullptr, Mark);
+    });
+  for (const ParamFlow &Into : L.Into)
+    Out.emit([&] {
+      OptimizationRemarkAnalysis R(PassName, "LeakingParam", paramLocation(A),
+                                   Entry);
+      R << "leaking param: " << ore::NV("Param", Name) << " to "
+        << ore::NV("Result", "*" + paramName(*F.getArg(Into.To)))
+        << " level=" << ore::NV("Level", Into.Derefs);
       return extraArgs(R, nullptr, Mark);
     });
 }

@@ -11,14 +11,17 @@
 // and clamping makes a walk from it identical to the heap's walk continuing
 // through it. So {heap} and all escaping objects share one incremental walk
 // that only ever lowers derefs: near-linear however many objects escape. The
-// other roots are walked one by one: {freer}, each function's result and
-// {free} (they also produce parameter summaries) and, for allocations inside
-// cycles, the locations of a shallower loop level that they reach.
+// other roots are walked one by one: {freer}, each function's result, {free}
+// and *p of its parameters (they also produce parameter summaries) and, for
+// allocations inside cycles, the locations of a shallower loop level that
+// they reach.
 //
 //===----------------------------------------------------------------------===//
 #include "Solve.h"
 #include "Explain.h"
+#include "InstanceReuse.h"
 #include "Leaks.h"
+#include "Names.h"
 
 #include "llvm/ADT/DenseSet.h"
 
@@ -30,7 +33,8 @@ namespace {
 
 class Solver {
 public:
-  Solver(Graph &G, bool Explain) : G(G), Explain(Explain) {}
+  Solver(Graph &G, bool Explain, bool Precise)
+      : G(G), Explain(Explain), Precise(Precise) {}
   void run();
 
 private:
@@ -44,10 +48,15 @@ private:
   void recordLeak(const Location &Root, Location &Param, int Derefs);
   void recordLeakPoint(Location &Param, Hop Location::*Walk, int Derefs);
   std::vector<Location *> shallowerRoots();
-  void replayBatchFrees();
+  void walkSummaryRoots();
+  bool replayCall(BatchCall &Call, std::vector<ParamLeaks> &Replayed);
+  void replayBatchCalls();
 
   Graph &G;
   bool Explain;
+  bool Precise;
+  // mode=precise: allocation sites in cycles whose instances never overlap.
+  DenseSet<const Location *> Reusable;
   unsigned WalkGen = 1; // 1 is the heap walk's
   static constexpr unsigned HeapGen = 1;
   std::deque<Location *> HeapWork;
@@ -60,9 +69,10 @@ bool Solver::outlives(const Location &Root, const Location &L) const {
     return true; // the heap, {freer}, escaping objects
   if (Root.Kind == LocKind::Free)
     return false;
-  if (Root.Kind == LocKind::Result)
-    return true; // callers may keep what a function returns
-  return Root.Fn == L.Fn && Root.LoopDepth < L.LoopDepth;
+  if (Root.Kind == LocKind::Result || Root.Kind == LocKind::ParamTarget)
+    return true; // callers may keep what a function returns or stores
+  return Root.Fn == L.Fn && Root.LoopDepth < L.LoopDepth &&
+         !Reusable.contains(&L);
 }
 
 // Why L's address reached Root: the edge by which the path enters a sink, or
@@ -71,6 +81,9 @@ Reason Solver::reasonFor(const Location &L, Hop Location::*Walk,
                          const Location &Root) const {
   if (Root.Kind == LocKind::Result)
     return Reason{ReasonKind::Returned, nullptr, ""};
+  if (Root.Kind == LocKind::ParamTarget)
+    return Reason{ReasonKind::MultiLevelIndirection, nullptr,
+                  paramName(*cast<Argument>(Root.V))};
   if (!Root.Escapes)
     return Reason{ReasonKind::OutlivesLoopIteration, nullptr, ""};
   const Location *X = &L;
@@ -121,6 +134,8 @@ void Solver::recordLeak(const Location &Root, Location &Param, int Derefs) {
   recordLeakPoint(Param, &Location::Walk, Derefs);
   if (Root.Kind == LocKind::Result && Root.Fn == Param.Fn && !Root.Escapes)
     addLeakSlot(Param.LeakResult, Derefs);
+  else if (Root.Kind == LocKind::ParamTarget && Root.Fn == Param.Fn)
+    addParamFlow(Param.LeakInto, cast<Argument>(Root.V)->getArgNo(), Derefs);
   else if (Root.Kind == LocKind::Free || Root.Kind == LocKind::Freer)
     addLeakSlot(Param.LeakFree, Derefs);
   else
@@ -189,6 +204,9 @@ void Solver::walkOne(Location &Root) {
         escape(*L, &Location::Walk, Root);
         continue; // the heap walk goes on from here
       }
+      // free(p) frees the object p points to, not what the object holds.
+      if (Root.Kind == LocKind::Free && L->Kind == LocKind::Object)
+        continue;
     }
     if (L->Kind == LocKind::Param &&
         (outlives(Root, *L) || Root.Kind == LocKind::Free))
@@ -207,41 +225,107 @@ void Solver::walkOne(Location &Root) {
   }
 }
 
-// A function of the batch that frees its parameter frees what its callers in
-// the batch pass to it: {free} of one function is {freer} for the others
-// (and for other activations of itself). Summaries only exist once the batch
-// is solved, so replay the frees until nothing changes.
-void Solver::replayBatchFrees() {
-  std::vector<int> Replayed(G.batchArgs().size(), -1);
-  for (bool Changed = true; Changed;) {
-    Changed = false;
-    for (unsigned I = 0, E = G.batchArgs().size(); I != E; ++I) {
-      BatchArg &BA = G.batchArgs()[I];
-      int Level = BA.Param->LeakFree;
-      if (Level < 0 || (Replayed[I] >= 0 && Replayed[I] <= Level))
-        continue;
-      Replayed[I] = Level;
-      G.flow(G.freer(), *BA.Arg, std::max(Level, BA.Shift), BA.Call,
-             "call parameter",
-             Reason{ReasonKind::FreedInCallee,
-                    BA.Param->V ? cast<Argument>(BA.Param->V)->getParent()
-                                : nullptr,
-                    ""});
-      Changed = true;
-    }
-    if (Changed) {
-      walkOne(G.freer());
+void Solver::walkSummaryRoots() {
+  for (Location &L : G.locations())
+    if (L.isSink() && L.Kind != LocKind::Heap) {
+      walkOne(L);
       heapWalk();
     }
+}
+
+// Adds the flows of one batch call that the callee's summary, as solved so
+// far, has beyond what \p Replayed (per argument) already added. Go mode
+// assigns the arguments to the parameters directly and replays frees only:
+// a function of the batch that frees its parameter frees what its callers in
+// the batch pass to it ({free} of one function is {freer} for the others).
+// mode=precise keeps the functions apart and replays every flow, so that a
+// parameter that only reaches the result does not leak (Go's leakrecursive).
+bool Solver::replayCall(BatchCall &Call, std::vector<ParamLeaks> &Replayed) {
+  bool Changed = false;
+  auto Add = [&](Location &Dst, Location &Src, int Level, int &Done,
+                 const char *Note, Reason Why) {
+    if (Level < 0 || (Done >= 0 && Done <= Level))
+      return;
+    Done = Level;
+    G.flow(Dst, Src, Level, Call.Call, Note, std::move(Why));
+    if (Dst.HeapWalk.Gen == HeapGen) // already reached: go on through it
+      HeapWork.push_back(&Dst);
+    Changed = true;
+  };
+  for (unsigned I = 0, E = Call.Args.size(); I != E; ++I) {
+    BatchCall::Arg &A = Call.Args[I];
+    ParamLeaks &Done = Replayed[I];
+    const auto *Param = cast<Argument>(A.Param->V);
+    auto Level = [&](int L) { return L < 0 ? L : std::max(L, A.Shift); };
+    Add(G.freer(), *A.Value, Level(A.Param->LeakFree), Done.Free,
+        "call parameter",
+        Reason{ReasonKind::FreedInCallee, Param->getParent(), ""});
+    if (!Precise)
+      continue;
+    Add(G.heap(), *A.Value, Level(A.Param->LeakHeap), Done.Heap,
+        "call parameter", Reason{ReasonKind::PassedToLeakingParam, Param, ""});
+    if (Call.Result)
+      Add(*Call.Result, *A.Value, Level(A.Param->LeakResult), Done.Result,
+          "call", Reason{});
+    for (const ParamFlow &Into : A.Param->LeakInto) {
+      if (!addParamFlow(Done.Into, Into.To, Into.Derefs) ||
+          Into.To >= Call.Through.size())
+        continue;
+      const StoreTargets &T = Call.Through[Into.To];
+      int Unused = -1;
+      if (T.Targets.empty() && T.Why.Kind == ReasonKind::None)
+        continue; // stored into the callee's own byval copy
+      if (T.Targets.empty())
+        Add(G.heap(), *A.Value, Level(Into.Derefs), Unused, "call parameter",
+            T.Why);
+      for (Location *Target : T.Targets) {
+        Unused = -1;
+        Add(*Target, *A.Value, Level(Into.Derefs), Unused, "call parameter",
+            Reason{});
+      }
+    }
+  }
+  return Changed;
+}
+
+// Summaries only exist once the batch is solved, so replay them until
+// nothing changes. Levels only fall and flows are only added, so this ends;
+// a batch that has not settled after many rounds sends every argument of
+// its calls to the heap, which is always sound.
+void Solver::replayBatchCalls() {
+  std::vector<std::vector<ParamLeaks>> Replayed;
+  for (BatchCall &Call : G.batchCalls())
+    Replayed.emplace_back(Call.Args.size());
+  constexpr unsigned MaxRounds = 32;
+  for (unsigned Round = 0;; ++Round) {
+    bool Changed = false;
+    for (unsigned C = 0, E = G.batchCalls().size(); C != E; ++C)
+      Changed |= replayCall(G.batchCalls()[C], Replayed[C]);
+    if (!Changed)
+      return;
+    if (Round == MaxRounds) {
+      for (BatchCall &Call : G.batchCalls())
+        for (BatchCall::Arg &A : Call.Args)
+          G.flow(G.heap(), *A.Value, 0, Call.Call, "call parameter",
+                 Reason{ReasonKind::PassedToLeakingParam,
+                        cast<Argument>(A.Param->V), ""});
+      HeapWork.push_back(&G.heap());
+      heapWalk();
+      walkSummaryRoots();
+      return;
+    }
+    heapWalk();
+    walkSummaryRoots();
   }
 }
 
 // An allocation inside a cycle must not reach a location of a shallower loop
 // level: that location would still hold it when the next iteration creates
-// the next instance in the same slot.
+// the next instance in the same slot. In mode=precise, unless no pointer to
+// the previous instance is live by then (InstanceReuse.h).
 std::vector<Location *> Solver::shallowerRoots() {
   std::vector<Location *> Roots;
-  DenseMap<Location *, SmallVector<Location *, 2>> Users;
+  UserMap Users;
   bool Any = false;
   for (Location &L : G.locations())
     Any |= L.isAllocSite() && L.LoopDepth > 0;
@@ -254,6 +338,10 @@ std::vector<Location *> Solver::shallowerRoots() {
   for (Location &Obj : G.locations()) {
     if (!Obj.isAllocSite() || Obj.Escapes || Obj.LoopDepth == 0)
       continue;
+    if (Precise && earlierInstancesDead(Obj, Users)) {
+      Reusable.insert(&Obj);
+      continue;
+    }
     SmallVector<Location *, 16> Work{&Obj};
     DenseSet<Location *> Seen{&Obj};
     while (!Work.empty()) {
@@ -272,15 +360,8 @@ std::vector<Location *> Solver::shallowerRoots() {
 void Solver::run() {
   addHeapSource(G.heap());
   heapWalk();
-  std::vector<Location *> Roots;
-  for (Location &L : G.locations())
-    if (L.isSink() && L.Kind != LocKind::Heap)
-      Roots.push_back(&L);
-  for (Location *R : Roots) {
-    walkOne(*R);
-    heapWalk();
-  }
-  replayBatchFrees();
+  walkSummaryRoots();
+  replayBatchCalls();
   for (Location *R : shallowerRoots())
     if (!R->Escapes) {
       walkOne(*R);
@@ -288,6 +369,8 @@ void Solver::run() {
     }
 }
 
-void solve(Graph &G, bool Explain) { Solver(G, Explain).run(); }
+void solve(Graph &G, bool Explain, bool Precise) {
+  Solver(G, Explain, Precise).run();
+}
 
 } // namespace escape

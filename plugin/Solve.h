@@ -8,8 +8,9 @@ namespace escape {
 
 /// Marks every location whose address reaches a location that outlives it
 /// (the heap, {freer}, a result, an escaping object, a shallower loop level)
-/// as escaping, with the reason, and records parameter leaks.
-void solve(Graph &G, bool Explain);
+/// as escaping, with the reason, and records parameter leaks. \p Precise:
+/// the batch's calls replay summaries (Graph.h, BatchCall).
+void solve(Graph &G, bool Explain, bool Precise);
 
 } // namespace escape
 

@@ -100,8 +100,9 @@ j:
   ret void
 }
 
-; A target that may be a parameter or a local object: not resolved.
-; CHECK-DAG: remark: <unknown>:0:0: malloc(88) escapes to heap: stored through pointer `t`, which may point outside this function
+; A target that may be a local object or what a parameter points to: the
+; caller's memory outlives the call, so x escapes through p.
+; CHECK-DAG: remark: <unknown>:0:0: malloc(88) escapes to heap: stored through pointer `p`, which may point outside this function
 define internal void @maybe_outside(i1 %c, ptr %p) {
   %a = call ptr @malloc(i64 96)
   %t = select i1 %c, ptr %a, ptr %p

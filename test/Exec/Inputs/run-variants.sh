@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds one C program six ways and checks that they all behave the same:
+# Builds one C program eight ways and checks that they all behave the same:
 #   ref      clang -O0                      (the reference output)
 #   o2       clang -O2
 #   asan     clang -O1 + ASan               (the program itself is clean)
@@ -8,6 +8,7 @@
 #   esc-asan clang -O2 + plugin + ASan with use-after-return=always
 #   esc-rt   clang -O2 + plugin + -escape-runtime, libescrt linked statically
 #            (what is left on the heap goes to libescrt's size classes)
+#   precise-O2, precise-asan   esc-O2 and esc-asan with -escape-mode=precise
 # Output (stdout) and exit code must equal the reference; every ASan build must
 # stay silent. Usage:
 #   run-variants.sh [--stack KB] [--cflags "..."] [--args "..."] SRC TMPBASE
@@ -57,8 +58,12 @@ run() { # name -> $dir/name.out, name.err, name.rc
   echo $? >"$dir/$name.rc"
 }
 
+precise="-mllvm -escape-mode=precise"
 variants=(o2:-O2 asan:"-O1 $asan" esc-O0:"-O0 $plugin" esc-O2:"-O2 $plugin"
           esc-asan:"-O2 $plugin $asan")
+[ -z "${ESC_PLUGIN_FLAGS:-}" ] &&
+  variants+=(precise-O2:"-O2 $plugin $precise"
+             precise-asan:"-O2 $plugin $precise $asan")
 [ -z "${ESC_PLUGIN_FLAGS:-}" ] &&
   variants+=(esc-rt:"-O2 $plugin -mllvm -escape-runtime")
 build ref -O0 && run ref || exit 1
