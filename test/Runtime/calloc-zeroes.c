@@ -56,11 +56,16 @@ static void *free_all(void *arg) {
 int main(void) {
   for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) {
     size_t size = sizes[k];
-    int n = size > 4096 ? 40 : N;
-    /* Fresh memory first, then memory used before. */
-    calloc_all(size, n);
-    for (int i = 0; i < n; i++)
-      free(objs[i]);
+    int n = size > 4096 ? 40 : size > 64 ? 1500 : N;
+    /* Fresh spans first: freed newest first, the current span's objects
+     * leave the stack for the span's own list, and once its fresh objects
+     * are handed out malloc takes that list (it is not zero). */
+    for (int round = 0; round < 3; round++) {
+      dirty(size, n, 1);
+      calloc_all(size, n);
+      for (int i = 0; i < n; i++)
+        free(objs[i]);
+    }
     for (int reverse = 0; reverse < 2; reverse++) {
       dirty(size, n, reverse);
       calloc_all(size, n);
