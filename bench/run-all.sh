@@ -9,8 +9,9 @@
 #   runtime   RUNTIME_PARTS="micro sweep instr rss" (macro, clang compiling
 #             SQLite under each allocator, adds ~5 minutes; the compile part
 #             times SQLite already)
-#   compile   sqlite3.c and lmdb's mdb.c, RUNS=5; COMPILE_COUNT=1 adds the
-#             callgrind counts (another ~15 minutes)
+#   compile   sqlite3.c and lmdb's mdb.c, each mode of MODES (go precise),
+#             RUNS=5; COMPILE_COUNT=1 adds the callgrind counts (another
+#             ~20 minutes)
 #   e2e       RUNS=5 at scale 100%, callgrind at 4% (E2E_COUNT=0 skips it)
 #   growable  RUNS=5, 10M records and 15M lines, callgrind at 200,000
 #             (GROWABLE_COUNT=0 skips it); adds about 1.5 minutes
@@ -62,22 +63,29 @@ echo "summary: make bench, LLVM $n, $(nproc) cores, $total s in all ($(for p in 
 echo "ratios are to a baseline measured in the same run; < 1 is better unless said otherwise"
 echo
 if have compile; then
-  echo "compile time at -O2, clang + EscapePlugin / clang (median CPU s; target <= 1.02x)"
-  awk '/^  (sqlite3\.c|lmdb mdb\.c) / && NF >= 5 && !seen[$0]++ {
-         name = $1 ($1 == "lmdb" ? " " $2 : ""); off = ($1 == "lmdb") ? 1 : 0
-         if ($(4 + off) ~ /x$/ && $(3 + off) !~ /x$/) printf "  %-34s %s  (%s -> %s s)\n", name, $(4 + off), $(2 + off), $(3 + off)
-         else printf "  %-34s %s  (instructions)\n", name, $(4 + off) }' "$log/compile.txt"
+  echo "compile time at -O2, clang + EscapePlugin in each mode / clang (targets: go <= 1.02x, precise <= 1.03x)"
+  awk '/^compile:/ { sec = "CPU s" } /^instructions/ { sec = "instructions" }
+       /^  input / { m = (NF - 2) / 2; for (i = 1; i <= m; i++) mode[i] = $(i + 2); next }
+       /^  (sqlite3\.c|lmdb mdb\.c) / && m > 0 {
+         n = split(substr($0, 15), v, " "); if (n != 2 * m + 1) next
+         line = ""; vals = ""
+         for (i = 1; i <= m; i++) { line = line sprintf("%s %s  ", mode[i], v[m + 1 + i]); vals = vals sprintf(", %s %s", mode[i], v[i + 1]) }
+         printf "  %-34s %s(%s: clang %s%s)\n", substr($0, 3, 12), line, sec, v[1], vals }' "$log/compile.txt"
   echo
 fi
 if have h2s; then
-  echo "heap-to-stack sites at -O2: Escape (plugin) vs LLVM's Attributor (ok/wrong/crash runs)"
-  awk '/^(test\/Exec|lmdb mdb)/ {
-         m = match($0, /[0-9]+ +[0-9]+ +[0-9]+ +[0-9]+ +[0-9]+\/[0-9]+\/[0-9]+ +[0-9]+\/[0-9]+\/[0-9]+ +[0-9]+\/[0-9]+\/[0-9]+/)
-         if (!m) next
-         name = substr($0, 1, RSTART - 1); sub(/ +$/, "", name)
-         split(substr($0, RSTART, RLENGTH), f, / +/)
-         printf "  %-34s %s sites: Escape %s (%s), Attributor-128 %s (%s), Attributor-1024 %s (%s)\n",
-           name, f[1], f[2], f[5], f[3], f[6], f[4], f[7] }' "$log/h2s.txt"
+  echo "heap-to-stack sites moved at -O2 (Escape file by file and under LTO, LLVM's Attributor; ok/wrong/crash vs -O0)"
+  awk '/^## sites moved/ { sec = "sites"; next } /^## correctness/ { sec = "runs"; next } /^##/ { sec = ""; next }
+       /^corpus / { for (i = 2; i <= NF; i++) col[i - 1] = $i; next }
+       sec != "" && NF > 2 {
+         name = substr($0, 1, 30); sub(/ +$/, "", name); n = split(substr($0, 31), v, " ")
+         if (!(name in seen)) { seen[name] = 1; order[++k] = name }
+         for (i = 1; i <= n; i++) val[sec, name, col[i]] = v[i] }
+       END { for (j = 1; j <= k; j++) { name = order[j]
+               line = sprintf("  %-34s %s sites:", name, val["sites", name, "sites"])
+               split("go precise go-lto precise-lto attr-128 attr-1024", b, " ")
+               for (i = 1; i <= 6; i++) line = line sprintf(" %s %s (%s)%s", b[i], val["sites", name, b[i]], val["runs", name, b[i]], i < 6 ? "," : "")
+               print line } }' "$log/h2s.txt"
   echo
 fi
 if have runtime; then

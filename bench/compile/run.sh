@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Compile-time cost of the plugin at -O2 on two real inputs: the SQLite
 # amalgamation (sqlite3.c, 250k lines) and lmdb's mdb.c. clang with the plugin
-# against clang without it, measured in the same run, interleaved, median of
-# RUNS (5; user+sys CPU seconds, which the other core's load disturbs less
-# than wall time), and the instruction counts of one compile of each under
-# callgrind (repeatable whatever the machine does; COUNT=0 skips them, they
-# take a few minutes for SQLite). Target: at most 1.02x.
+# in each mode of MODES (default "go precise": -mllvm -escape-mode=MODE, one
+# column each) against clang without it, measured in the same run,
+# interleaved, median of RUNS (5; user+sys CPU seconds, which the other core's
+# load disturbs less than wall time), and the instruction counts of one
+# compile of each under callgrind (repeatable whatever the machine does;
+# COUNT=0 skips them, they take several minutes each for SQLite, COUNT_JOBS
+# (2) at a time; TIMING=0 skips the timed runs). Targets: go at most 1.02x,
+# precise at most 1.03x.
 #   bench/compile/run.sh [LLVM-MAJOR] [sqlite] [lmdb]     (default: both)
 set -u
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -41,38 +44,67 @@ cpu_seconds() { # command... -> user+sys seconds
 }
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
-for inp in $inputs; do : >"$work/$inp.base" && : >"$work/$inp.plugin"; done
-for ((i = 0; i < runs; i++)); do
+modes=${MODES:-go precise}
+target() { case $1 in go) echo 1.020 ;; *) echo 1.030 ;; esac; }
+builds="base $modes"
+build_flags() { # base | MODE -> the flags besides the input's
+  [ "$1" = base ] || echo "$plugin -mllvm -escape-mode=$1"
+}
+# One table: a row per input, a column per build, then each mode's ratio to
+# the base build; the targets under it.
+table() { # title, format of a value, file suffix
+  printf '%s\n' "$1"
+  printf '  %-12s %16s' input "clang-$major"
+  for m in $modes; do printf ' %16s' "$m"; done
+  for m in $modes; do printf ' %10s' "$m/clang"; done
+  echo
   for inp in $inputs; do
-    # shellcheck disable=SC2086
-    cpu_seconds "$clang" -O2 -w ${flags[$inp]} -c "${src[$inp]}" -o "$work/base.o" >>"$work/$inp.base"
-    # shellcheck disable=SC2086
-    cpu_seconds "$clang" -O2 -w ${flags[$inp]} $plugin -c "${src[$inp]}" -o "$work/plugin.o" >>"$work/$inp.plugin"
+    printf '  %-12s' "${label[$inp]}"
+    b=$(median <"$work/$inp.base.$3")
+    printf " %16$2" "$b"
+    for m in $modes; do printf " %16$2" "$(median <"$work/$inp.$m.$3")"; done
+    for m in $modes; do
+      awk -v b="$b" -v p="$(median <"$work/$inp.$m.$3")" 'BEGIN { printf " %9.3fx", p / b }'
+    done
+    echo
   done
-done
-printf 'compile: -O2, LLVM %s, median of %d interleaved runs (CPU s)\n' "$major" "$runs"
-printf '  %-12s %10s %16s %9s\n' input "clang-$major" "+ EscapePlugin" ratio
-for inp in $inputs; do
-  b=$(median <"$work/$inp.base") p=$(median <"$work/$inp.plugin")
-  awk -v n="${label[$inp]}" -v b="$b" -v p="$p" \
-    'BEGIN { printf "  %-12s %10.2f %16.2f %8.3fx  (target <= 1.020x)\n", n, b, p, p / b }'
-done
+  printf '  (target:'
+  for m in $modes; do printf ' %s <= %sx' "$m" "$(target "$m")"; done
+  echo ')'
+}
+
+if [ "${TIMING:-1}" != 0 ]; then
+  for inp in $inputs; do for b in $builds; do : >"$work/$inp.$b.cpu"; done; done
+  for ((i = 0; i < runs; i++)); do
+    for inp in $inputs; do
+      for b in $builds; do
+        # shellcheck disable=SC2046,SC2086 # word lists
+        cpu_seconds "$clang" -O2 -w ${flags[$inp]} $(build_flags "$b") -c "${src[$inp]}" -o "$work/$b.o" >>"$work/$inp.$b.cpu"
+      done
+    done
+  done
+  table "compile: -O2, LLVM $major, median of $runs interleaved runs (CPU s)" .2f cpu
+fi
 
 [ "${COUNT:-1}" = 0 ] && exit 0
 # clang runs cc1 in its own process: count the whole tree of processes.
-instructions() { # command... -> instructions executed
-  rm -f "$work"/cg.out.*
-  valgrind --tool=callgrind --trace-children=yes --callgrind-out-file="$work/cg.out.%p" \
+# The counts do not depend on the machine's load, so COUNT_JOBS (2) compiles
+# run under callgrind side by side.
+instructions() { # name command... -> instructions executed
+  local cg=$work/cg-$1
+  shift
+  rm -rf "$cg" && mkdir -p "$cg"
+  valgrind --tool=callgrind --trace-children=yes --callgrind-out-file="$cg/out.%p" \
     "$@" >/dev/null 2>&1 || return 1
-  cat "$work"/cg.out.* | awk '/^summary:/ { s += $2 } END { printf "%.0f\n", s }'
+  cat "$cg"/out.* | awk '/^summary:/ { s += $2 } END { printf "%.0f\n", s }'
 }
-printf 'instructions (callgrind, one compile each)\n'
-printf '  %-12s %16s %16s %9s\n' input "clang-$major" "+ EscapePlugin" ratio
 for inp in $inputs; do
-  # shellcheck disable=SC2086
-  bi=$(instructions "$clang" -O2 -w ${flags[$inp]} -c "${src[$inp]}" -o "$work/base.o")
-  # shellcheck disable=SC2086
-  pi=$(instructions "$clang" -O2 -w ${flags[$inp]} $plugin -c "${src[$inp]}" -o "$work/plugin.o")
-  awk -v n="${label[$inp]}" -v b="$bi" -v p="$pi" \
-    'BEGIN { printf "  %-12s %16s %16s %8.4fx  (target <= 1.020x)\n", n, b, p, p / b }'
+  for b in $builds; do
+    while [ "$(jobs -rp | wc -l)" -ge "${COUNT_JOBS:-2}" ]; do wait -n; done
+    # shellcheck disable=SC2046,SC2086 # word lists
+    instructions "$inp-$b" "$clang" -O2 -w ${flags[$inp]} $(build_flags "$b") -c "${src[$inp]}" \
+      -o "$work/cg-$inp-$b.o" >"$work/$inp.$b.instr" &
+  done
 done
+wait
+table "instructions (callgrind, one compile each)" .0f instr
