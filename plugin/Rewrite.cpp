@@ -16,8 +16,9 @@ namespace {
 
 class Rewriter {
 public:
-  Rewriter(FunctionResult &FR, const std::vector<Decision> &D)
-      : FR(FR), D(D), Ctx(FR.F->getContext()) {}
+  Rewriter(FunctionResult &FR, const std::vector<Decision> &D,
+           bool GuardEveryFree)
+      : FR(FR), D(D), Ctx(FR.F->getContext()), GuardEveryFree(GuardEveryFree) {}
   bool run();
 
 private:
@@ -29,6 +30,7 @@ private:
   FunctionResult &FR;
   const std::vector<Decision> &D;
   LLVMContext &Ctx;
+  bool GuardEveryFree;
 };
 
 } // namespace
@@ -78,8 +80,8 @@ void Rewriter::convert(SiteVerdict &S, const Decision &Dec, Value *Room,
 // the slots: whether an object got its slot is known at run time only.
 void Rewriter::guardFree(FreeCall &Free, const std::vector<Value *> &Slots) {
   SmallVector<Value *, 2> Mine;
-  for (unsigned I : Free.Sites)
-    if (Slots[I])
+  for (unsigned I = 0, E = Slots.size(); I != E; ++I)
+    if (Slots[I] && (GuardEveryFree || is_contained(Free.Sites, I)))
       Mine.push_back(Slots[I]);
   if (Mine.empty())
     return;
@@ -214,8 +216,9 @@ bool Rewriter::run() {
   return true;
 }
 
-bool rewriteFunction(FunctionResult &FR, const std::vector<Decision> &D) {
-  return Rewriter(FR, D).run();
+bool rewriteFunction(FunctionResult &FR, const std::vector<Decision> &D,
+                     bool GuardEveryFree) {
+  return Rewriter(FR, D, GuardEveryFree).run();
 }
 
 } // namespace escape
