@@ -18,7 +18,8 @@ class Rewriter {
 public:
   Rewriter(FunctionResult &FR, const std::vector<Decision> &D,
            bool GuardEveryFree)
-      : FR(FR), D(D), Ctx(FR.F->getContext()), GuardEveryFree(GuardEveryFree) {}
+      : FR(FR), D(D), Ctx(FR.F->getContext()),
+        GuardEveryFree(GuardEveryFree) {}
   bool run();
 
 private:
@@ -157,8 +158,8 @@ void Rewriter::growFromSlot(FreeCall &Realloc,
   IRBuilder<> B(Call);
   Value *P = Call->getArgOperand(0), *N = Call->getArgOperand(1);
   Value *IsSlot = nullptr, *FirstSize = nullptr;
-  for (unsigned I : Realloc.Sites) {
-    if (!Slots[I])
+  for (unsigned I = 0, E = Slots.size(); I != E; ++I) {
+    if (!Slots[I] || !(GuardEveryFree || is_contained(Realloc.Sites, I)))
       continue;
     Value *Eq = B.CreateICmpEQ(P, Slots[I], "escape.isslot");
     Value *Size = B.CreateZExtOrTrunc(FirstSizes[I], N->getType());
