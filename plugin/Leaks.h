@@ -29,9 +29,6 @@ inline void addLeakSlot(int &Slot, int Derefs) {
 struct ParamFlow {
   unsigned To;
   int Derefs;
-  bool operator==(const ParamFlow &O) const {
-    return To == O.To && Derefs == O.Derefs;
-  }
 };
 
 /// Lowers the level of the flow into parameter \p To; true if it changed.

@@ -242,47 +242,48 @@ void Solver::walkSummaryRoots() {
 // parameter that only reaches the result does not leak (Go's leakrecursive).
 bool Solver::replayCall(BatchCall &Call, std::vector<ParamLeaks> &Replayed) {
   bool Changed = false;
-  auto Add = [&](Location &Dst, Location &Src, int Level, int &Done,
-                 const char *Note, Reason Why) {
-    if (Level < 0 || (Done >= 0 && Done <= Level))
-      return;
-    Done = Level;
+  auto Flow = [&](Location &Dst, Location &Src, int Level, const char *Note,
+                  Reason Why) {
     G.flow(Dst, Src, Level, Call.Call, Note, std::move(Why));
     if (Dst.HeapWalk.Gen == HeapGen) // already reached: go on through it
       HeapWork.push_back(&Dst);
     Changed = true;
+  };
+  // Adds the flow unless one at \p Level or lower was replayed before.
+  auto Lower = [&](Location &Dst, Location &Src, int Level, int &Done,
+                   const char *Note, Reason Why) {
+    if (Level < 0 || (Done >= 0 && Done <= Level))
+      return;
+    Done = Level;
+    Flow(Dst, Src, Level, Note, std::move(Why));
   };
   for (unsigned I = 0, E = Call.Args.size(); I != E; ++I) {
     BatchCall::Arg &A = Call.Args[I];
     ParamLeaks &Done = Replayed[I];
     const auto *Param = cast<Argument>(A.Param->V);
     auto Level = [&](int L) { return L < 0 ? L : std::max(L, A.Shift); };
-    Add(G.freer(), *A.Value, Level(A.Param->LeakFree), Done.Free,
-        "call parameter",
-        Reason{ReasonKind::FreedInCallee, Param->getParent(), ""});
+    Lower(G.freer(), *A.Value, Level(A.Param->LeakFree), Done.Free,
+          "call parameter",
+          Reason{ReasonKind::FreedInCallee, Param->getParent(), ""});
     if (!Precise)
       continue;
-    Add(G.heap(), *A.Value, Level(A.Param->LeakHeap), Done.Heap,
-        "call parameter", Reason{ReasonKind::PassedToLeakingParam, Param, ""});
+    Lower(G.heap(), *A.Value, Level(A.Param->LeakHeap), Done.Heap,
+          "call parameter",
+          Reason{ReasonKind::PassedToLeakingParam, Param, ""});
     if (Call.Result)
-      Add(*Call.Result, *A.Value, Level(A.Param->LeakResult), Done.Result,
-          "call", Reason{});
+      Lower(*Call.Result, *A.Value, Level(A.Param->LeakResult), Done.Result,
+            "call", Reason{});
     for (const ParamFlow &Into : A.Param->LeakInto) {
-      if (!addParamFlow(Done.Into, Into.To, Into.Derefs) ||
-          Into.To >= Call.Through.size())
+      if (Into.To >= Call.Through.size() ||
+          !addParamFlow(Done.Into, Into.To, Into.Derefs))
         continue;
       const StoreTargets &T = Call.Through[Into.To];
-      int Unused = -1;
       if (T.Targets.empty() && T.Why.Kind == ReasonKind::None)
         continue; // stored into the callee's own byval copy
       if (T.Targets.empty())
-        Add(G.heap(), *A.Value, Level(Into.Derefs), Unused, "call parameter",
-            T.Why);
-      for (Location *Target : T.Targets) {
-        Unused = -1;
-        Add(*Target, *A.Value, Level(Into.Derefs), Unused, "call parameter",
-            Reason{});
-      }
+        Flow(G.heap(), *A.Value, Level(Into.Derefs), "call parameter", T.Why);
+      for (Location *Target : T.Targets)
+        Flow(*Target, *A.Value, Level(Into.Derefs), "call parameter", {});
     }
   }
   return Changed;
