@@ -14,11 +14,12 @@ using namespace llvm;
 
 namespace escape {
 
-static void probeFree(FreeCall &Free, Graph &G, const FunctionResult &FR) {
+static void probeFree(FreeCall &Free, Graph &G, const OriginMap &Origin,
+                      const FunctionResult &FR) {
   Location *Operand = G.valueLoc(Free.Call->getArgOperand(0));
   if (!Operand)
     return; // free(NULL) or of a global: nothing of ours
-  Origins O = probeOrigins(*Operand);
+  Origins O = Origin.of(*Operand);
   Free.OtherOrigins = O.Other;
   for (const Location *Obj : O.Objects) {
     auto It = find_if(FR.Sites, [&](const SiteVerdict &S) {
@@ -52,6 +53,7 @@ static void analyzeBatch(ArrayRef<Function *> Batch, ModuleResult &MR,
   for (auto &B : Builders)
     B->buildEdges();
   solve(G, Opts.Explain, Opts.Mode == EscapeMode::Precise);
+  OriginMap Origin(G);
 
   for (unsigned B = 0; B != Batch.size(); ++B) {
     Function *F = Batch[B];
@@ -60,15 +62,15 @@ static void analyzeBatch(ArrayRef<Function *> Batch, ModuleResult &MR,
     for (const Argument &A : F->args()) {
       ParamLeaks Leaks;
       if (Location *P = G.valueLoc(&A)) {
-        Leaks = ParamLeaks{P->LeakHeap, P->LeakResult, P->LeakFree,
-                           P->LeakInto};
+        Leaks =
+            ParamLeaks{P->LeakHeap, P->LeakResult, P->LeakFree, P->LeakInto};
         Leaks.optimize();
         FR.Params.push_back({&A, Leaks, P->LeakAt, P->LeakWhy});
       }
       Summary.Params.push_back(Leaks);
     }
     if (!F->getReturnType()->isVoidTy()) {
-      Origins O = probeOrigins(G.result(*F), F);
+      Origins O = Origin.of(G.result(*F), F);
       Summary.ResultFromParamsOnly = !O.Other && O.Objects.empty();
     }
     for (const CallBase *CB : Builders[B]->AllocSites) {
@@ -86,7 +88,7 @@ static void analyzeBatch(ArrayRef<Function *> Batch, ModuleResult &MR,
     if (Opts.Mode == EscapeMode::Precise)
       for (unsigned I = 0, E = FR.Sites.size(); I != E; ++I)
         for (const Location *Held :
-             probeOrigins(*G.objectOf(FR.Sites[I].Call)).Objects)
+             Origin.of(*G.objectOf(FR.Sites[I].Call)).Objects)
           for (unsigned J = 0; J != E; ++J)
             if (G.objectOf(FR.Sites[J].Call) == Held)
               FR.Sites[J].HeldBy.push_back(I);
@@ -101,7 +103,7 @@ static void analyzeBatch(ArrayRef<Function *> Batch, ModuleResult &MR,
         Free.GrownEscapes = Grown->Escapes;
         Free.GrownWhy = Grown->EscapeReason;
       }
-      probeFree(Free, G, FR);
+      probeFree(Free, G, Origin, FR);
       FR.Frees.push_back(std::move(Free));
     }
   }

@@ -75,8 +75,7 @@ PreservedAnalyses EscapePass::run(Module &M, ModuleAnalysisManager &MAM) {
   bool Changed = false;
   for (unsigned I = 0, E = MR.Functions.size(); I != E; ++I) {
     FunctionResult &FR = MR.Functions[I];
-    if (rewriteFunction(FR, Decisions[I],
-                        Opts->Mode == EscapeMode::Precise)) {
+    if (rewriteFunction(FR, Decisions[I])) {
       FAM.invalidate(*FR.F, PreservedAnalyses::none());
       Changed = true;
     }

@@ -1,7 +1,9 @@
 //===-- Origins.cpp - Where a value may come from -------------------------===//
 #include "Origins.h"
 
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/IR/IntrinsicInst.h"
+#include <deque>
 
 using namespace llvm;
 
@@ -12,7 +14,7 @@ namespace escape {
 static bool contentIsModelled(const Location &Obj) {
   const auto *AI = dyn_cast<AllocaInst>(Obj.V);
   if (!AI)
-    return false; // in go mode, stores into heap objects go to {heap}
+    return false; // stores into heap objects may come from anywhere
   SmallVector<const Value *, 8> Work{AI};
   SmallPtrSet<const Value *, 8> Seen{AI};
   while (!Work.empty()) {
@@ -40,34 +42,91 @@ static bool contentIsModelled(const Location &Obj) {
   return true;
 }
 
-Origins probeOrigins(const Location &Start, const Function *ParamsOf) {
-  Origins O;
-  DenseMap<const Location *, int> Best{{&Start, 0}};
-  SmallVector<const Location *, 16> Work{&Start};
-  while (!Work.empty()) {
-    const Location *L = Work.pop_back_val();
-    int D = Best[L];
-    if (D < 0) {
-      if (!is_contained(O.Objects, L))
-        O.Objects.push_back(L);
-      continue; // an object: its address, not its contents
-    }
-    if (L->Kind == LocKind::Param && L->Fn == ParamsOf)
-      continue; // the caller's argument: the caller knows it
-    // Something from outside may flow in here; keep walking all the same:
-    // our objects may flow in too (a call result can be an argument, a
-    // local array passed to qsort still holds what was stored in it).
-    if (L->Opaque || (L->Kind == LocKind::Result && L != &Start) ||
-        (L->Kind == LocKind::Object && !contentIsModelled(*L)))
-      O.Other = true;
-    for (const Edge &E : L->Edges) {
-      int ND = std::max(D, 0) + E.Derefs;
-      auto [It, New] = Best.try_emplace(E.Src, ND);
-      if (!New && It->second <= ND)
+OriginMap::OriginMap(const Graph &G) {
+  for (const Location &L : G.locations()) {
+    Ids[&L] = Locs.size();
+    Locs.push_back(&L);
+  }
+  Other = Locs.size();
+  for (const Location *L : Locs)
+    if (L->Kind == LocKind::Param)
+      ParamMarks.try_emplace(L->Fn, Other + 1 + ParamMarks.size());
+  PointsTo.resize(Locs.size());
+  From.resize(Locs.size());
+  Readers.resize(Locs.size());
+  for (unsigned Id = 0, E = Locs.size(); Id != E; ++Id) {
+    seed(Id);
+    for (const Edge &Ed : Locs[Id]->Edges)
+      From[Ids.lookup(Ed.Src)].push_back(EdgeRef{Id, &Ed});
+  }
+  solve();
+}
+
+// What a location holds before any edge: a parameter holds its caller's
+// argument; anything else the graph cannot see into holds "other".
+void OriginMap::seed(unsigned Id) {
+  const Location &L = *Locs[Id];
+  if (L.Kind == LocKind::Param)
+    PointsTo[Id].set(ParamMarks.lookup(L.Fn));
+  else if (L.Opaque || L.isSink() ||
+           (L.Kind == LocKind::Object && !contentIsModelled(L)))
+    PointsTo[Id].set(Other);
+}
+
+// What edge R puts into its destination. A load through an object makes
+// the edge a reader of that object: when the object's contents grow, the
+// edge is evaluated again.
+OriginMap::Set OriginMap::evaluate(const EdgeRef &R) {
+  unsigned Src = Ids.lookup(R.E->Src);
+  Set Out;
+  if (R.E->Derefs < 0) {
+    Out.set(R.E->Src->Kind == LocKind::Object ? Src : Other);
+    return Out;
+  }
+  Out = PointsTo[Src];
+  for (int Level = 0; Level < R.E->Derefs; ++Level) {
+    Set Next;
+    for (unsigned Elem : Out) {
+      if (Elem >= Other) {
+        Next.set(Other); // what a caller's or unknown pointer points to
         continue;
-      It->second = ND;
-      Work.push_back(E.Src);
+      }
+      if (none_of(Readers[Elem], [&](const EdgeRef &X) { return X.E == R.E; }))
+        Readers[Elem].push_back(R);
+      Next |= PointsTo[Elem];
     }
+    Out = std::move(Next);
+  }
+  // Another function's result (a call of the batch): what the callee
+  // returns, and whatever its summary does not show.
+  if (R.E->Src->Kind == LocKind::Result)
+    Out.set(Other);
+  return Out;
+}
+
+void OriginMap::solve() {
+  std::deque<EdgeRef> Work;
+  for (const auto &Edges : From)
+    Work.insert(Work.end(), Edges.begin(), Edges.end());
+  while (!Work.empty()) {
+    EdgeRef R = Work.front();
+    Work.pop_front();
+    Set Add = evaluate(R);
+    if (!(PointsTo[R.Dst] |= Add))
+      continue;
+    Work.insert(Work.end(), From[R.Dst].begin(), From[R.Dst].end());
+    Work.insert(Work.end(), Readers[R.Dst].begin(), Readers[R.Dst].end());
+  }
+}
+
+Origins OriginMap::of(const Location &Start, const Function *ParamsOf) const {
+  Origins O;
+  auto Known = ParamMarks.find(ParamsOf);
+  for (unsigned Elem : PointsTo[Ids.lookup(&Start)]) {
+    if (Elem < Other)
+      O.Objects.push_back(Locs[Elem]);
+    else if (Known == ParamMarks.end() || Elem != Known->second)
+      O.Other = true;
   }
   return O;
 }

@@ -16,10 +16,8 @@ namespace {
 
 class Rewriter {
 public:
-  Rewriter(FunctionResult &FR, const std::vector<Decision> &D,
-           bool GuardEveryFree)
-      : FR(FR), D(D), Ctx(FR.F->getContext()),
-        GuardEveryFree(GuardEveryFree) {}
+  Rewriter(FunctionResult &FR, const std::vector<Decision> &D)
+      : FR(FR), D(D), Ctx(FR.F->getContext()) {}
   bool run();
 
 private:
@@ -31,7 +29,6 @@ private:
   FunctionResult &FR;
   const std::vector<Decision> &D;
   LLVMContext &Ctx;
-  bool GuardEveryFree;
 };
 
 } // namespace
@@ -81,8 +78,8 @@ void Rewriter::convert(SiteVerdict &S, const Decision &Dec, Value *Room,
 // the slots: whether an object got its slot is known at run time only.
 void Rewriter::guardFree(FreeCall &Free, const std::vector<Value *> &Slots) {
   SmallVector<Value *, 2> Mine;
-  for (unsigned I = 0, E = Slots.size(); I != E; ++I)
-    if (Slots[I] && (GuardEveryFree || is_contained(Free.Sites, I)))
+  for (unsigned I : Free.Sites)
+    if (Slots[I])
       Mine.push_back(Slots[I]);
   if (Mine.empty())
     return;
@@ -158,8 +155,8 @@ void Rewriter::growFromSlot(FreeCall &Realloc,
   IRBuilder<> B(Call);
   Value *P = Call->getArgOperand(0), *N = Call->getArgOperand(1);
   Value *IsSlot = nullptr, *FirstSize = nullptr;
-  for (unsigned I = 0, E = Slots.size(); I != E; ++I) {
-    if (!Slots[I] || !(GuardEveryFree || is_contained(Realloc.Sites, I)))
+  for (unsigned I : Realloc.Sites) {
+    if (!Slots[I])
       continue;
     Value *Eq = B.CreateICmpEQ(P, Slots[I], "escape.isslot");
     Value *Size = B.CreateZExtOrTrunc(FirstSizes[I], N->getType());
@@ -217,9 +214,8 @@ bool Rewriter::run() {
   return true;
 }
 
-bool rewriteFunction(FunctionResult &FR, const std::vector<Decision> &D,
-                     bool GuardEveryFree) {
-  return Rewriter(FR, D, GuardEveryFree).run();
+bool rewriteFunction(FunctionResult &FR, const std::vector<Decision> &D) {
+  return Rewriter(FR, D).run();
 }
 
 } // namespace escape

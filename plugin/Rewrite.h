@@ -14,11 +14,7 @@
 namespace escape {
 
 /// Applies the decisions; returns whether the function changed.
-/// \p GuardEveryFree: every free and realloc of the function is guarded
-/// against every slot, not only those its operand's origins name (mode=precise, whose
-/// origins through loads out of moved objects are not yet trusted).
-bool rewriteFunction(FunctionResult &FR, const std::vector<Decision> &D,
-                     bool GuardEveryFree);
+bool rewriteFunction(FunctionResult &FR, const std::vector<Decision> &D);
 
 } // namespace escape
 

@@ -1,6 +1,8 @@
 // Regression (escgen, mode=precise): a free of a pointer loaded out of a moved
-// object, or merged by SimplifyCFG with a free of another site, must be guarded
-// against every slot of the function.
+// object must be guarded against the slots of the sites stored into that
+// object. The origin walk once kept only the fewest dereferences per location
+// and lost an object's contents when it also reached the object's address;
+// origins are now points-to sets (plugin/Origins.h).
 // RUN: %exec_variants %s %t | FileCheck %s
 // CHECK: run-variants: PASS precise-free-after-link-call.c
 // LLVM 22, -escape-mode=precise: free() of a stack address (go mode and
