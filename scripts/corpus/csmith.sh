@@ -10,7 +10,7 @@ n=${2:-40}
 if ! command -v csmith >/dev/null || [ ! -d /usr/include/csmith ]; then
   apt-get install -y -qq csmith libcsmith-dev >/dev/null || { echo "DIFF csmith: install failed"; exit 1; }
 fi
-work=$cache/csmith-$major
+work=$cache/csmith-$tag
 rm -rf "$work" && mkdir -p "$work"
 skipped=0 bad=0
 for seed in $(seq 1 "$n"); do
@@ -30,8 +30,8 @@ for seed in $(seq 1 "$n"); do
   if verdict "csmith seed $seed" "$d" >"$d/verdict"; then rm -rf "$d"; else cat "$d/verdict"; bad=1; fi
 done
 if [ $bad -eq 0 ]; then
-  echo "PASS csmith (LLVM $major): $((n - skipped)) programs agree, $skipped skipped (reference timed out)"
+  echo "PASS csmith ($label): $((n - skipped)) programs agree, $skipped skipped (reference timed out)"
 else
-  echo "DIFF csmith (LLVM $major): differing seeds kept in $work"
+  echo "DIFF csmith ($label): differing seeds kept in $work"
   exit 1
 fi

@@ -1,7 +1,9 @@
 # shellcheck shell=bash
 # Shared by the corpus scripts: which compiler and plugin, the download cache,
 # and the verdict line. Source it after `set -u`; $1 of the script is the LLVM
-# major (default 19).
+# major (default 19). ESCAPE_MODE (go, precise; default none: the plugin's
+# default, go) adds -mllvm -escape-mode=$ESCAPE_MODE to the plugin's flags;
+# a mode's work directories and verdict lines carry its name.
 major=${1:-19}
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cache=$root/build/corpus
@@ -11,6 +13,13 @@ plugin_so=${ESCAPE_PLUGIN:-$root/build/llvm-$major/lib/EscapePlugin.so}
 [ -f "$plugin_so" ] || { echo "corpus: no $plugin_so (build the tree, or set ESCAPE_PLUGIN)" >&2; exit 2; }
 plugin="-fpass-plugin=$plugin_so"
 [ "$major" -lt 22 ] && plugin="$plugin -fplugin=$plugin_so"
+mode=${ESCAPE_MODE:-}
+[ -n "$mode" ] && plugin="$plugin -mllvm -escape-mode=$mode"
+# tag: the major, and the mode when one is given (work directories);
+# label: what the verdict lines say.
+# shellcheck disable=SC2034 # used by the scripts that source this one
+tag=$major${mode:+-$mode}
+label="LLVM $major${mode:+, mode $mode}"
 asan="-fsanitize=address -fsanitize-address-use-after-return=always"
 export ASAN_OPTIONS="detect_leaks=0:allocator_may_return_null=1:exitcode=86"
 # The builds every corpus compares: name and flags. esc-rt adds
@@ -52,9 +61,9 @@ verdict() {
     grep -qs Sanitizer "$dir/$v.err" && bad="$bad $v(sanitizer)"
   done
   if [ -z "$bad" ]; then
-    echo "PASS $name (LLVM $major): $(wc -l <"$dir/ref.out") lines of output identical"
+    echo "PASS $name ($label): $(wc -l <"$dir/ref.out") lines of output identical"
   else
-    echo "DIFF $name (LLVM $major):$bad; see $dir"
+    echo "DIFF $name ($label):$bad; see $dir"
     return 1
   fi
 }

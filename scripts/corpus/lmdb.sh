@@ -8,7 +8,7 @@ set -u
 # shellcheck source=scripts/corpus/lib.sh
 source "$(dirname "$0")/lib.sh"
 tgz=$(npm_fetch lmdb@3.5.6) || { echo "DIFF lmdb: download failed"; exit 1; }
-work=$cache/lmdb-$major
+work=$cache/lmdb-$tag
 rm -rf "$work" && mkdir -p "$work/src"
 tar xzf "$tgz" -C "$work/src" --strip-components=5 package/dependencies/lmdb/libraries/liblmdb
 src=$work/src

@@ -21,7 +21,7 @@ if ! ls "$cache"/lua-src/lua5.4_*.orig.tar.gz >/dev/null 2>&1; then
     (cd "$cache/lua-src" && apt-get "${opts[@]}" -qq source --download-only lua5.4 >/dev/null) ||
     { echo "DIFF lua: apt-get source lua5.4 failed"; exit 1; }
 fi
-work=$cache/lua-$major
+work=$cache/lua-$tag
 rm -rf "$work" && mkdir -p "$work/src"
 tar xzf "$cache"/lua-src/lua5.4_*.orig.tar.gz -C "$work/src" --strip-components=1
 version=$(basename "$cache"/lua-src/lua5.4_*.orig.tar.gz | sed 's/lua5.4_\(.*\)\.orig.*/\1/')

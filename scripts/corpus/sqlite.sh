@@ -9,7 +9,7 @@ source "$(dirname "$0")/lib.sh"
 here=$(cd "$(dirname "$0")" && pwd)
 sha=60d2f39a3726cd6b9021da6f4e868608d66fbb6528a9f513dc8ffcc640493422
 tgz=$(npm_fetch better-sqlite3@12.11.1) || { echo "DIFF sqlite: download failed"; exit 1; }
-work=$cache/sqlite-$major
+work=$cache/sqlite-$tag
 rm -rf "$work" && mkdir -p "$work/src"
 tar xzf "$tgz" -C "$work/src" --strip-components=3 package/deps/sqlite3/sqlite3.c package/deps/sqlite3/sqlite3.h
 echo "$sha  $work/src/sqlite3.c" | sha256sum -c --quiet || { echo "DIFF sqlite: sqlite3.c checksum mismatch"; exit 1; }

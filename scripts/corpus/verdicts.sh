@@ -9,7 +9,7 @@ set -u
 # shellcheck source=scripts/corpus/lib.sh
 source "$(dirname "$0")/lib.sh"
 corpus=${2:?usage: verdicts.sh MAJOR sqlite|lmdb}
-work=$cache/verdicts-$corpus-$major
+work=$cache/verdicts-$corpus-$tag
 rm -rf "$work" && mkdir -p "$work"
 case $corpus in
   sqlite)
@@ -43,8 +43,8 @@ done
   { echo "FAIL verdicts $corpus: the -O2 module does not verify"; exit 1; }
 n=$(wc -l <"$work/O0.sites")
 if [ "$n" -eq 0 ] || ! diff "$work/O0.sites" "$work/O2.sites" >"$work/sites.diff"; then
-  echo "FAIL verdicts $corpus (LLVM $major): sites at -O0 ($n) and verdicts at -O2 differ:"
+  echo "FAIL verdicts $corpus ($label): sites at -O0 ($n) and verdicts at -O2 differ:"
   head -20 "$work/sites.diff"
   exit 1
 fi
-echo "PASS verdicts $corpus (LLVM $major): $n sites, each with a verdict at -O0 and -O2; the module verifies"
+echo "PASS verdicts $corpus ($label): $n sites, each with a verdict at -O0 and -O2; the module verifies"

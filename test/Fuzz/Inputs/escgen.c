@@ -28,6 +28,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 enum { NVARS = 4, NSLOTS = 8 };
 
@@ -146,6 +147,40 @@ static void library(void) {
        "  static const size_t t[] = {64, 100, 128, 256, 300, 512, 777, 1024};\n"
        "  return t[(vseed * 5 + k) % 8];\n"
        "}\n"
+       "struct node { struct node *next; u8 *buf; size_t n; unsigned key; };\n"
+       "struct tnode { struct tnode *l, *r; unsigned key; };\n"
+       "struct rec { unsigned key; u8 *data; size_t n; };\n"
+       "struct bufs { u8 *a, *b, *c; size_t na, nb, nc; };\n"
+       "struct pcopy { unsigned tag; u8 *p; size_t n; };\n"
+       "volatile uintptr_t g_addr;\n"
+       "NOINLINE void link(struct node *a, struct node *b) { a->next = b; }\n"
+       "NOINLINE void push(struct node **h, struct node *n) { n->next = *h; *h = n; }\n"
+       "NOINLINE unsigned long walk(const struct node *h) {\n"
+       "  unsigned long s = 11;\n"
+       "  for (; h; h = h->next) s = s * 5 + h->key + (h->buf ? rd(h->buf, h->n) : 0);\n"
+       "  return s;\n"
+       "}\n"
+       "NOINLINE void node_free(struct node *h) { if (h) { free(h->buf); free(h); } }\n"
+       "NOINLINE void list_free(struct node *h) {\n"
+       "  while (h) { struct node *nx = h->next; free(h->buf); free(h); h = nx; }\n"
+       "}\n"
+       "NOINLINE void set_kids(struct tnode *t, struct tnode *l, struct tnode *r) { t->l = l; t->r = r; }\n"
+       "NOINLINE unsigned long tree_sum(const struct tnode *t) {\n"
+       "  return t ? t->key * 7u + tree_sum(t->l) * 3u + tree_sum(t->r) * 5u : 1;\n"
+       "}\n"
+       "NOINLINE void tree_free(struct tnode *t) { if (t) { tree_free(t->l); tree_free(t->r); free(t); } }\n"
+       "NOINLINE unsigned long tab_sum(struct rec *const *t, size_t k) {\n"
+       "  unsigned long s = 3;\n"
+       "  for (size_t i = 0; i < k; i++)\n"
+       "    s = s * 9 + (t[i] ? t[i]->key + (t[i]->data ? rd(t[i]->data, t[i]->n) : 0) : 1);\n"
+       "  return s;\n"
+       "}\n"
+       "NOINLINE unsigned long bufs_sum(const struct bufs *b) {\n"
+       "  return (b->a ? rd(b->a, b->na) : 1) * 7 + (b->b ? rd(b->b, b->nb) : 2) * 3 +\n"
+       "         (b->c ? rd(b->c, b->nc) : 5);\n"
+       "}\n"
+       "NOINLINE void bufs_free(struct bufs *b) { free(b->a); free(b->b); free(b->c); free(b); }\n"
+       "NOINLINE uintptr_t launder(uintptr_t k) { return k; }\n"
        "NOINLINE void g_clear(void) {\n"
        "  for (int k = 0; k < 8; k++) { free(g_slot[k]); g_slot[k] = NULL; g_size[k] = 0; }\n"
        "}");
@@ -444,10 +479,554 @@ static void growable_buffer(int var, const char *cond) {
   }
 }
 
+// Local linked structures, for -escape-mode=precise: stores through pointers
+// into objects of the function itself (obj->f = v) flow into those objects
+// instead of the heap, so lists, trees, tables of pointers, structs of
+// buffers and structs copied with memcpy that carry a pointer, all built and
+// freed in one function, may move to the stack. About 40% of the functions
+// get such shapes, each a block of its own added before a statement (so the
+// statements themselves are those of the same seed without them): all their
+// decisions, and the subprogram's <prefix>mklist helper, come from a third
+// random stream (lrng). Besides the shapes that precise mode may move, some
+// must stay on the heap: an inner object stored into an outer one that is
+// stored to a global slot or returned, objects freed in a NOINLINE callee, a
+// node kept across loop iterations, an address round-tripped through
+// uintptr_t (stored to a volatile global, or passed to a callee). The same
+// rules hold as for the rest: every node, record and struct is fully
+// initialised before it is read (calloc'd ones may rely on the zeros), a
+// block either allocates all its nodes or frees the ones it got and uses
+// none, every object is freed exactly once (through a variable, a pointer
+// loaded out of a live node, or a callee), a node is freed only after the
+// pointers loaded out of it, and a buffer taken over from v<i> (ownership
+// moves: v<i> becomes NULL) goes back to v<i> if it is still NULL, else is
+// freed with its node. Addresses are never read as data: a struct is summed
+// field by field, and the global slot that receives a node gets size 0.
+
+static uint64_t lrng;       // the linked-structure stream
+static int linked;          // whether the current function builds linked structures
+static int has_list_helper; // whether the subprogram has <prefix>mklist
+
+static void swap_streams(void) {
+  uint64_t t = rng;
+  rng = lrng;
+  lrng = t;
+}
+
+// Initialises node nd (a struct node *, just allocated; zeroed when calloced)
+// with key, buffer and size: a malloc'd or calloc'd buffer, none, or (when
+// borrow) the buffer of a variable v<i>, which becomes NULL. Returns that i,
+// or -1.
+static int node_init(const char *nd, int idx, int calloced, int borrow) {
+  char sz[48];
+  size_expr(sz, sizeof sz);
+  if (!calloced || chance(50))
+    out("%s->next = NULL;", nd);
+  out("%s->key = s * %d + %d;", nd, 1 + 2 * pick(9), idx);
+  switch (pick(borrow ? 7 : 6)) {
+  case 0:
+    if (!calloced || chance(50))
+      out("%s->buf = NULL; %s->n = 0;", nd, nd);
+    return -1;
+  case 1:
+    out("%s->n = %s; %s->buf = calloc(%s->n, 1); if (!%s->buf) %s->n = 0;", nd, sz, nd, nd, nd,
+        nd);
+    return -1;
+  case 6: {
+    int v = pick(NVARS);
+    out("%s->buf = v%d; %s->n = n%d; v%d = NULL; n%d = 0;", nd, v, nd, v, v, v);
+    return v;
+  }
+  default:
+    out("%s->n = %s; %s->buf = malloc(%s->n); if (%s->buf) wr(%s->buf, %s->n, s + %d); else "
+        "%s->n = 0;",
+        nd, sz, nd, nd, nd, nd, nd, pick(100), nd);
+    return -1;
+  }
+}
+
+// Gives the buffer of node nd back to v<var> when v<var> is still NULL (the
+// node then frees NULL).
+static void give_back(const char *nd, int var) {
+  if (var >= 0)
+    out("if (!v%d) { v%d = %s->buf; n%d = %s->n; %s->buf = NULL; %s->n = 0; }", var, var, nd, var,
+        nd, nd, nd);
+}
+
+// "struct node *a0 = malloc(sizeof *a0), ..." for k nodes named <p>0..;
+// calloced[i] says which are calloc'd.
+static void declare_nodes(const char *type, const char *p, int k, int *calloced) {
+  char line[512];
+  int len = snprintf(line, sizeof line, "{ %s *", type);
+  for (int i = 0; i < k; i++) {
+    calloced[i] = chance(30);
+    len += snprintf(line + len, sizeof line - (size_t)len, "%s%s%d = ", i ? ", *" : "", p, i);
+    if (calloced[i])
+      len += snprintf(line + len, sizeof line - (size_t)len, "calloc(1, sizeof *%s%d)", p, i);
+    else
+      len += snprintf(line + len, sizeof line - (size_t)len, "malloc(sizeof *%s%d)", p, i);
+  }
+  out("%s;", line);
+  len = snprintf(line, sizeof line, "  if (");
+  for (int i = 0; i < k; i++)
+    len += snprintf(line + len, sizeof line - (size_t)len, "%s%s%d", i ? " && " : "", p, i);
+  out("%s) {", line);
+}
+
+// The else branch of declare_nodes: frees whichever nodes were allocated.
+static void close_nodes(const char *p, int k) {
+  char line[256];
+  int len = snprintf(line, sizeof line, "  } else {");
+  for (int i = 0; i < k; i++)
+    len += snprintf(line + len, sizeof line - (size_t)len, " free(%s%d);", p, i);
+  out("%s } }", line);
+}
+
+// Frees the list from head (a variable) node by node, buffers through the
+// pointers loaded out of the nodes; or, to stay on the heap, in a callee.
+static void free_list(const char *head) {
+  switch (pick(5)) {
+  case 0:
+    out("list_free(%s);", head);
+    break;
+  case 1:
+    out("while (%s) { struct node *nx = %s->next; node_free(%s); %s = nx; }", head, head, head,
+        head);
+    break;
+  default:
+    out("while (%s) { struct node *nx = %s->next; free(%s->buf); free(%s); %s = nx; }", head, head,
+        head, head, head);
+    break;
+  }
+}
+
+// A list of 2..5 nodes a0 -> a1 -> ..., linked by stores and by link(),
+// walked, and freed node by node.
+static void linked_list(void) {
+  int k = 2 + pick(4), calloced[8], borrowed[8];
+  declare_nodes("struct node", "a", k, calloced);
+  indent += 2;
+  for (int i = 0; i < k; i++) {
+    char nd[8];
+    snprintf(nd, sizeof nd, "a%d", i);
+    borrowed[i] = node_init(nd, i, calloced[i], 1);
+  }
+  for (int i = 0; i + 1 < k; i++) {
+    if (chance(50))
+      out("link(a%d, a%d);", i, i + 1);
+    else
+      out("a%d->next = a%d;", i, i + 1);
+  }
+  switch (pick(4)) {
+  case 0: out("for (const struct node *w = a0; w; w = w->next) mix(w->key + w->n);"); break;
+  case 1: out("mix(walk(a0->next));"); break;
+  default: out("mix(walk(a0));"); break;
+  }
+  if (chance(30)) // a write through a pointer loaded out of a node
+    out("if (a0->next->buf && a0->next->n) { a0->next->buf[0] ^= (u8)s; mix(walk(a0)); }");
+  for (int i = 0; i < k; i++) {
+    char nd[8];
+    snprintf(nd, sizeof nd, "a%d", i);
+    give_back(nd, borrowed[i]);
+  }
+  switch (pick(5)) {
+  case 0: case 1:
+    out("{ struct node *h = a0; a0 = NULL;");
+    indent++;
+    free_list("h");
+    indent--;
+    out("}");
+    break;
+  case 2: { // through the variables, in any order
+    int order[8];
+    for (int i = 0; i < k; i++)
+      order[i] = i;
+    for (int i = k - 1; i > 0; i--) {
+      int j = pick(i + 1), t = order[i];
+      order[i] = order[j];
+      order[j] = t;
+    }
+    for (int i = 0; i < k; i++) {
+      if (chance(20))
+        out("node_free(a%d);", order[i]);
+      else
+        out("free(a%d->buf); free(a%d);", order[i], order[i]);
+    }
+    break;
+  }
+  default: // through pointers loaded from the head, the last node first
+    for (int i = k - 1; i >= 0; i--) {
+      char path[128] = "a0";
+      for (int j = 0; j < i; j++)
+        strcat(path, "->next");
+      out("free(%s->buf); free(%s);", path, path);
+    }
+    break;
+  }
+  indent -= 2;
+  close_nodes("a", k);
+}
+
+// The path from t0 to node i of a tree in heap order (children 2i+1, 2i+2).
+static void tree_path(char *buf, int i) {
+  if (i == 0) {
+    strcpy(buf, "t0");
+    return;
+  }
+  tree_path(buf, (i - 1) / 2);
+  strcat(buf, i % 2 ? "->l" : "->r");
+}
+
+// A binary tree of 3..7 nodes in heap order, linked by stores and by
+// set_kids(), summed by the recursive tree_sum(), freed leaves first (through
+// variables or pointers loaded from the root), or by tree_free().
+static void small_tree(void) {
+  int k = 3 + pick(5), calloced[8];
+  declare_nodes("struct tnode", "t", k, calloced);
+  indent += 2;
+  for (int i = 0; i < k; i++) {
+    if (!calloced[i] || chance(50))
+      out("t%d->l = t%d->r = NULL;", i, i);
+    out("t%d->key = s + %d;", i, pick(1000));
+  }
+  for (int i = 0; 2 * i + 1 < k; i++) {
+    char r[8] = "NULL";
+    if (2 * i + 2 < k)
+      snprintf(r, sizeof r, "t%d", 2 * i + 2);
+    if (chance(50))
+      out("set_kids(t%d, t%d, %s);", i, 2 * i + 1, r);
+    else
+      out("t%d->l = t%d; t%d->r = %s;", i, 2 * i + 1, i, r);
+  }
+  out("mix(tree_sum(t0));");
+  if (chance(30))
+    out("mix(tree_sum(t0->l) + t0->r->key);");
+  if (chance(15)) {
+    out("tree_free(t0);");
+  } else {
+    for (int i = k - 1; i >= 0; i--) {
+      char path[64];
+      if (chance(50))
+        tree_path(path, i);
+      else
+        snprintf(path, sizeof path, "t%d", i);
+      out("free(%s);", path);
+    }
+  }
+  indent -= 2;
+  close_nodes("t", k);
+}
+
+// A record of the table (tab[j], a variable) with a data buffer.
+static void table_record(const char *slot) {
+  char sz[48];
+  size_expr(sz, sizeof sz);
+  out("{ struct rec *e = %s; if (e) {", chance(30) ? "calloc(1, sizeof *e)" : "malloc(sizeof *e)");
+  out("  e->key = s * 5 + %d; e->n = %s; e->data = malloc(e->n);", pick(100), sz);
+  out("  if (e->data) wr(e->data, e->n, s + %d); else e->n = 0;", pick(100));
+  out("  %s = e; } }", slot);
+}
+
+// A calloc'd (or local) table of pointers to records with buffers, filled at
+// some indexes (one site each, or one site in a loop), read and freed.
+static void pointer_table(void) {
+  int k = 2 + pick(5), heap = chance(70);
+  if (heap)
+    out("{ size_t k = %d; struct rec **tab = calloc(k, sizeof *tab); if (tab) {", k);
+  else
+    out("{ size_t k = %d; struct rec *tab[%d] = {0}; {", k, k);
+  indent += 2;
+  if (chance(70)) {
+    for (int j = 0; j < k; j++)
+      if (chance(75)) {
+        char slot[16];
+        snprintf(slot, sizeof slot, "tab[%d]", j);
+        table_record(slot);
+      }
+  } else {
+    out("for (size_t j = 0; j < k; j += %d)", 1 + pick(2));
+    indent++;
+    table_record("tab[j]");
+    indent--;
+  }
+  if (chance(60))
+    out("mix(tab_sum(tab, k));");
+  else
+    out("for (size_t j = 0; j < k; j++) if (tab[j]) mix(tab[j]->key + (tab[j]->data ? "
+        "rd(tab[j]->data, tab[j]->n) : 0));");
+  if (chance(50))
+    out("for (size_t j = 0; j < k; j++) if (tab[j]) { free(tab[j]->data); free(tab[j]); }");
+  else
+    for (int j = k - 1; j >= 0; j--)
+      out("if (tab[%d]) { free(tab[%d]->data); free(tab[%d]); }", j, j, j);
+  if (heap)
+    out("free(tab);");
+  indent -= 2;
+  out("} }");
+}
+
+// A struct holding 2 or 3 buffers (the struct malloc'd, calloc'd or local),
+// each malloc'd or calloc'd, or one taken over from a variable; summed,
+// written through a loaded pointer, freed member by member or by bufs_free().
+static void struct_of_buffers(void) {
+  static const char *const names[] = {"a", "b", "c"};
+  int where = pick(3), bvar = -1, bmem = -1;
+  if (where == 0)
+    out("{ struct bufs *b = malloc(sizeof *b); if (b) {");
+  else if (where == 1)
+    out("{ struct bufs *b = calloc(1, sizeof *b); if (b) {");
+  else
+    out("{ struct bufs bl, *b = &bl; {");
+  indent += 2;
+  int m = 2 + pick(2);
+  for (int i = 0; i < 3; i++) {
+    const char *f = names[i];
+    char sz[48];
+    size_expr(sz, sizeof sz);
+    if (i >= m) {
+      if (where != 1 || chance(50))
+        out("b->%s = NULL; b->n%s = 0;", f, f);
+    } else if (bvar < 0 && chance(15)) {
+      bvar = pick(NVARS);
+      bmem = i;
+      out("b->%s = v%d; b->n%s = n%d; v%d = NULL; n%d = 0;", f, bvar, f, bvar, bvar, bvar);
+    } else if (chance(25)) {
+      out("b->n%s = %s; b->%s = calloc(b->n%s, 1); if (!b->%s) b->n%s = 0;", f, sz, f, f, f, f);
+    } else {
+      out("b->n%s = %s; b->%s = malloc(b->n%s); if (b->%s) wr(b->%s, b->n%s, s + %d); else "
+          "b->n%s = 0;",
+          f, sz, f, f, f, f, f, pick(100), f);
+    }
+  }
+  out("mix(bufs_sum(b));");
+  if (chance(40))
+    out("if (b->b && b->nb) { b->b[b->nb / 2] = (u8)(s + %d); mix(rd(b->b, b->nb)); }", pick(50));
+  if (bvar >= 0) {
+    const char *f = names[bmem];
+    out("if (!v%d) { v%d = b->%s; n%d = b->n%s; b->%s = NULL; b->n%s = 0; }", bvar, bvar, f, bvar,
+        f, f, f);
+  }
+  if (where != 2 && chance(20)) {
+    out("bufs_free(b);");
+  } else {
+    switch (pick(3)) {
+    case 0: out("free(b->a); free(b->b); free(b->c);"); break;
+    case 1: out("free(b->c); free(b->a); free(b->b);"); break;
+    default: out("{ u8 *x = b->b; free(b->a); free(b->c); free(x); }"); break;
+    }
+    if (where != 2)
+      out("free(b);");
+  }
+  indent -= 2;
+  out("} }");
+}
+
+// A struct carrying a pointer copied with memcpy (local to heap, heap to
+// local, heap to heap); the buffer is freed once, through the copy.
+static void struct_copy(void) {
+  char sz[48];
+  size_expr(sz, sizeof sz);
+  int kind = pick(3);
+  if (kind == 0)
+    out("{ struct pcopy x, *px = &x, *y = malloc(sizeof *y);");
+  else if (kind == 1)
+    out("{ struct pcopy y0, *px = malloc(sizeof *px), *y = &y0;");
+  else
+    out("{ struct pcopy *px = malloc(sizeof *px), *y = malloc(sizeof *y);");
+  out("  if (px && y) {");
+  out("    px->tag = s + %d; px->n = %s; px->p = malloc(px->n);", pick(100), sz);
+  out("    if (px->p) wr(px->p, px->n, s + %d); else px->n = 0;", pick(100));
+  out("    memcpy(y, px, sizeof *y);");
+  out("    mix(y->tag); if (y->p) mix(%s(y->p, y->n));", chance(50) ? "rd" : "rd_in");
+  if (chance(40))
+    out("    if (y->p && y->n) { y->p[0] = (u8)s; mix(rd(px->p, px->n)); }");
+  out("    free(y->p);");
+  out("  }");
+  if (kind == 0)
+    out("  free(y); }");
+  else if (kind == 1)
+    out("  free(px); }");
+  else
+    out("  free(px); free(y); }");
+}
+
+// push(&h, node) onto a local head: stores through a parameter.
+static void pushed_list(void) {
+  int k = 2 + pick(3), calloced[8], borrowed[8];
+  out("{ struct node *h = NULL;");
+  indent++;
+  declare_nodes("struct node", "a", k, calloced);
+  indent += 2;
+  for (int i = 0; i < k; i++) {
+    char nd[8];
+    snprintf(nd, sizeof nd, "a%d", i);
+    borrowed[i] = node_init(nd, i, calloced[i], 1);
+    out("push(&h, a%d);", i);
+  }
+  out("mix(walk(h));");
+  for (int i = 0; i < k; i++) {
+    char nd[8];
+    snprintf(nd, sizeof nd, "a%d", i);
+    give_back(nd, borrowed[i]);
+  }
+  free_list("h");
+  indent -= 2;
+  close_nodes("a", k);
+  indent--;
+  out("}");
+}
+
+// A list grown in a loop (prepended or appended, by stores or link()) and
+// freed after it.
+static void list_in_loop(void) {
+  char sz[48];
+  size_expr(sz, sizeof sz);
+  int append = chance(50);
+  out("{ struct node *h = NULL, *tail = NULL;");
+  out("  for (int i = 0; i < %d; i++) {", 1 + pick(12));
+  out("    struct node *c = %s; if (!c) continue;",
+      chance(30) ? "calloc(1, sizeof *c)" : "malloc(sizeof *c)");
+  out("    c->next = NULL; c->key = s + (unsigned)i; c->n = %s; c->buf = malloc(c->n);", sz);
+  out("    if (c->buf) wr(c->buf, c->n, s + (unsigned)i); else c->n = 0;");
+  if (append)
+    out("    if (tail) %s; else h = c; tail = c;", chance(50) ? "link(tail, c)" : "tail->next = c");
+  else
+    out("    %s; h = c; if (!tail) tail = c;", chance(50) ? "link(c, h)" : "c->next = h");
+  out("  }");
+  out("  mix(walk(h)); if (tail) mix(tail->key);");
+  indent++;
+  free_list("h");
+  indent--;
+  out("}");
+}
+
+// Negative: an outer node holding an inner buffer (and maybe an inner node)
+// stored to a global slot (size 0: never read as bytes); g_clear() frees the
+// outer node, the inner objects leak.
+static void stored_to_global(void) {
+  int inner = chance(50);
+  out("{ struct node *o = malloc(sizeof *o); if (o) {");
+  indent += 2;
+  node_init("o", 0, 0, 1);
+  if (inner) {
+    out("struct node *in = calloc(1, sizeof *in);");
+    out("if (in) { in->key = s; %s; }", chance(50) ? "link(o, in)" : "o->next = in");
+  }
+  out("mix(walk(o));");
+  int k = pick(NSLOTS);
+  out("free(g_slot[%d]); g_slot[%d] = o; g_size[%d] = 0;", k, k, k);
+  indent -= 2;
+  out("} }");
+}
+
+// Negative: a node kept across loop iterations (the previous one is freed
+// after the next is allocated), maybe linked to it.
+static void kept_across_iterations(void) {
+  char sz[48];
+  size_expr(sz, sizeof sz);
+  int linkprev = chance(50);
+  out("{ struct node *prev = NULL;");
+  out("  for (int i = 0; i < %d; i++) {", 2 + pick(10));
+  out("    struct node *c = malloc(sizeof *c); if (!c) continue;");
+  out("    c->next = NULL; c->key = s * 3 + (unsigned)i; c->n = %s; c->buf = malloc(c->n);", sz);
+  out("    if (c->buf) wr(c->buf, c->n, s + (unsigned)i); else c->n = 0;");
+  if (linkprev)
+    out("    link(c, prev); mix(walk(c)); c->next = NULL;");
+  out("    if (prev) { mix(walk(prev)); free(prev->buf); free(prev); }");
+  out("    prev = c;");
+  out("  }");
+  out("  if (prev) { mix(walk(prev)); %s } }",
+      chance(50) ? "node_free(prev);" : "free(prev->buf); free(prev);");
+}
+
+// Negative: a node whose address goes through uintptr_t (a volatile global,
+// or a callee that returns it) and comes back.
+static void through_integer(void) {
+  out("{ struct node *o = %s; if (o) {", chance(50) ? "malloc(sizeof *o)" : "calloc(1, sizeof *o)");
+  indent += 2;
+  int borrowed = node_init("o", 0, 0, 1);
+  if (chance(50))
+    out("g_addr = (uintptr_t)o; o = NULL; o = (struct node *)g_addr; g_addr = 0;");
+  else
+    out("o = (struct node *)launder((uintptr_t)o);");
+  out("mix(walk(o));");
+  give_back("o", borrowed);
+  out("free(o->buf); free(o);");
+  indent -= 2;
+  out("} }");
+}
+
+// A call of <prefix>mklist: the list it returns walked and freed here.
+static void list_helper_call(void) {
+  out("{ struct node *h = %smklist(s + %d, %d); mix(walk(h));", prefix, pick(50), 1 + pick(5));
+  indent++;
+  free_list("h");
+  indent--;
+  out("}");
+}
+
+// <prefix>mklist(s, k): a list built in a loop, or two nodes with buffers
+// (inner objects of the returned head), returned to the caller, which frees it
+// (or inlines the helper, and the list is local there).
+static void list_helper(void) {
+  out("// a list returned to the caller");
+  out("%sstruct node *%smklist(unsigned s, int k) {", chance(50) ? "NOINLINE static " : "static ",
+      prefix);
+  indent++;
+  if (chance(50)) {
+    char sz[48];
+    size_expr(sz, sizeof sz);
+    out("struct node *h = NULL;");
+    out("for (int i = 0; i < k; i++) {");
+    out("  struct node *c = malloc(sizeof *c); if (!c) break;");
+    out("  c->key = s + (unsigned)i; c->n = %s; c->buf = malloc(c->n);", sz);
+    out("  if (c->buf) wr(c->buf, c->n, s + (unsigned)i); else c->n = 0;");
+    out("  %s; h = c;", chance(50) ? "link(c, h)" : "c->next = h");
+    out("}");
+    out("return h;");
+  } else {
+    int calloced[8];
+    out("(void)k;");
+    declare_nodes("struct node", "x", 2, calloced);
+    indent += 2;
+    node_init("x0", 0, calloced[0], 0);
+    node_init("x1", 1, calloced[1], 0);
+    out("%s;", chance(50) ? "link(x0, x1)" : "x0->next = x1");
+    out("return x0;");
+    indent -= 2;
+    close_nodes("x", 2);
+    out("return NULL;");
+  }
+  indent--;
+  out("}");
+}
+
+// One linked structure, at random (on the linked stream).
+static void linked_structure(void) {
+  switch (pick(has_list_helper ? 18 : 15)) {
+  case 0: case 1: case 2: linked_list(); break;
+  case 3: case 4: small_tree(); break;
+  case 5: case 6: pointer_table(); break;
+  case 7: case 8: struct_of_buffers(); break;
+  case 9: struct_copy(); break;
+  case 10: pushed_list(); break;
+  case 11: list_in_loop(); break;
+  case 12: stored_to_global(); break;
+  case 13: kept_across_iterations(); break;
+  case 14: through_integer(); break;
+  default: list_helper_call(); break;
+  }
+}
+
 // One statement on the variables v0..v3 (sizes n0..n3) of a generated
 // function; depth bounds the nesting of loops and blocks.
 static void statement(int depth) {
   int i = pick(NVARS), j = (i + 1 + pick(NVARS - 1)) % NVARS;
+  if (linked) { // from the linked stream: the statement below is the same with or without
+    swap_streams();
+    if (chance(20))
+      linked_structure();
+    swap_streams();
+  }
   char sz[48], c[48];
   size_expr(sz, sizeof sz);
   cond_expr(c, sizeof c);
@@ -585,6 +1164,9 @@ static void function(int idx) {
       chance(50) ? "static " : "", prefix, idx);
   indent++;
   grows = chance(30);
+  swap_streams();
+  linked = chance(40);
+  swap_streams();
   out("u8 *v0 = NULL, *v1 = NULL, *v2 = NULL, *v3 = NULL;");
   out("size_t n0 = 0, n1 = 0, n2 = 0, n3 = 0;");
   out("unsigned long r = s;");
@@ -734,6 +1316,13 @@ static void subprogram(unsigned seed) {
   has_grown_helper = chance(30);
   if (has_grown_helper)
     grown_helper();
+  // Linked structures come from their own stream, so the rest stays as it was.
+  lrng = seed * 0xd1342543de82ef95u + 0x632be59bd9b4e019u;
+  swap_streams();
+  has_list_helper = chance(40);
+  if (has_list_helper)
+    list_helper();
+  swap_streams();
   int n = 2 + pick(5);
   for (int k = 0; k < n; k++) {
     function(k);
