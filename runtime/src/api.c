@@ -189,10 +189,10 @@ API void *calloc(size_t n, size_t size) {
   return alloc_class_as(total, escrt_class_of(total), true);
 }
 
-/* The usable size of p (0: not an object of ours): for a small object the
- * region's page table and the class constants give it as they do for free,
- * without the span. */
-static size_t usable(void *p) {
+/* The usable size of p when it is a small object of the region, else 0:
+ * the region's page table and the class constants give it as they do for
+ * free, without the span. No bootstrap object is in the region. */
+static inline size_t small_usable(void *p) {
   uintptr_t off = (uintptr_t)p - escrt_region.base;
   if (ESCRT_LIKELY(off < escrt_region.bytes)) {
     uintptr_t info = escrt_region.pages[off >> ESCRT_PAGE_SHIFT];
@@ -201,22 +201,24 @@ static size_t usable(void *p) {
     if (in_span * escrt_class_slot.divisor[cls] < escrt_class_slot.limit[cls])
       return escrt_class_size_table[cls];
   }
-  return escrt_usable(p);
+  return 0;
 }
 
-API void *realloc(void *p, size_t size) {
+/* realloc's every case but a small object that stays; `old` is
+ * small_usable(p). */
+static __attribute__((noinline)) void *realloc_other(void *p, size_t size,
+                                                     size_t old) {
   if (!p)
     return alloc(size);
   if (size == 0) { /* glibc's behaviour, which Debian's programs expect */
     dealloc(p);
     return NULL;
   }
-  size_t old = usable(p);
+  if (!old)
+    old = escrt_usable(p);
   if (old == 0)
     escrt_report("realloc", "invalid pointer (not an object of escrt)", p,
                  NULL);
-  /* Stay in place while the object still fits and would not shrink to
-   * less than half. */
   if (size <= old && size >= old / 2 && !escrt_is_bootstrap(p))
     return p;
   /* A large object grows over the free pages after it, or a huge one by
@@ -236,6 +238,17 @@ API void *realloc(void *p, size_t size) {
   memcpy(q, p, size < old ? size : old);
   dealloc(p);
   return q;
+}
+
+/* An object stays in place while it still fits and would not shrink to less
+ * than half. The common case of that, a small object (a buffer grown by a
+ * few bytes at a time), is tested first, without a call or a register saved
+ * (realloc +16 took 6.0 ns against tcmalloc's 4.8 before). */
+API void *realloc(void *p, size_t size) {
+  size_t old = small_usable(p); /* 0 for NULL */
+  if (ESCRT_LIKELY(old && size <= old && size >= old / 2))
+    return p;
+  return realloc_other(p, size, old);
 }
 
 API void *reallocarray(void *p, size_t n, size_t size) {

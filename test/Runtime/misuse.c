@@ -3,6 +3,9 @@
 // that escrt never handed out is reported and ignored.
 // RUN: %escrt_cc %s -o %t %escrt_link
 // RUN: not --crash %t double 2>&1 | FileCheck --check-prefix=DOUBLE %s
+// The same when the first free pushed through free's guess of the stack
+// (the object of the last malloc) and the second takes the other path.
+// RUN: not --crash %t double-guessed 2>&1 | FileCheck --check-prefix=DOUBLE %s
 // A double free into a span that has emptied (kept as a spare) is caught
 // too: free's fast path does not take objects of empty spans.
 // RUN: not --crash %t double-empty 2>&1 | FileCheck --check-prefix=EMPTIED %s
@@ -49,6 +52,10 @@ int main(int argc, char **argv) {
   if (!strcmp(m, "double")) {
     free(a);
     free(a);
+  } else if (!strcmp(m, "double-guessed")) {
+    char *c = escape_opaque(malloc(48));
+    free(c); /* c's stack is the last malloc's */
+    free(escape_opaque(c));
   } else if (!strcmp(m, "double-empty")) {
     /* Seven objects of a class nothing else uses: the first six fill a
      * span, the seventh starts the next one. */
