@@ -60,18 +60,12 @@ bool escrt_transfer_put(unsigned cls, void *const *objs, uint32_t n) {
   return room;
 }
 
-/* Whether the class's transfer cache may have objects (no lock: a hint). */
-static bool transfer_has(unsigned cls) {
-  return atomic_load_explicit(&central[cls].transfer_count,
-                              memory_order_relaxed);
-}
-
 /* Moves up to max objects to out (the most recently given first); returns
  * how many. */
 uint32_t escrt_transfer_take(unsigned cls, void **out, uint32_t max) {
   transfer_class *t = &transfer[cls];
   atomic_uint *counter = &central[cls].transfer_count;
-  if (!transfer_has(cls))
+  if (!atomic_load_explicit(counter, memory_order_relaxed)) /* a hint */
     return 0;
   pthread_mutex_lock(&t->lock);
   uint32_t count = atomic_load_explicit(counter, memory_order_relaxed);

@@ -33,17 +33,16 @@ int main(void) {
     int k = 1 + r % K;
     unsigned char *p[K];
     int order[K];
+    int how = (r / K) % 3;
     for (int i = 0; i < k; i++) {
       p[i] = escape_opaque(malloc(sizes[i]));
       CHECK(p[i] && malloc_usable_size(p[i]) >= sizes[i]);
       fill(p[i], malloc_usable_size(p[i]), (unsigned char)(i + 1));
-      order[i] = i;
+      order[i] = how == 1 ? k - 1 - i : i;
     }
-    for (int i = k - 1; i > 0; i--) {
+    for (int i = k - 1; how == 2 && i > 0; i--) {
       s ^= s << 13, s ^= s >> 7, s ^= s << 17;
-      int j = (r / K) % 3 == 0 ? i : (r / K) % 3 == 1 ? k - 1 - i
-                                                      : (int)(s % (uint64_t)(i + 1));
-      int t = order[i];
+      int j = (int)(s % (uint64_t)(i + 1)), t = order[i];
       order[i] = order[j];
       order[j] = t;
     }
