@@ -75,8 +75,9 @@ PreservedAnalyses EscapePass::run(Module &M, ModuleAnalysisManager &MAM) {
   bool Changed = false;
   for (unsigned I = 0, E = MR.Functions.size(); I != E; ++I) {
     FunctionResult &FR = MR.Functions[I];
-    if (rewriteFunction(FR, Decisions[I])) {
-      FAM.invalidate(*FR.F, PreservedAnalyses::none());
+    Function &F = *FR.F; // FR may describe its stack body afterwards
+    if (rewriteFunction(FR, Decisions[I], Opts->MaxVersionSize)) {
+      FAM.invalidate(F, PreservedAnalyses::none());
       Changed = true;
     }
   }

@@ -30,6 +30,11 @@ static cl::opt<uint64_t> DynamicStackSizeOpt(
     "escape-dynamic-stack-size", cl::cat(EscapeCategory),
     cl::desc("Stack buffer for variable-size allocations, in bytes "
              "(default 256, 0 disables)"));
+static cl::opt<uint64_t> MaxVersionSizeOpt(
+    "escape-max-version-size", cl::cat(EscapeCategory),
+    cl::desc("A function of at most this many IR instructions gets a second "
+             "body whose moved objects live in its frame (default 400, "
+             "0 = guarded slots only)"));
 static cl::opt<bool> TransformOpt(
     "escape-transform", cl::cat(EscapeCategory),
     cl::desc("Move provably local allocations to the stack (default true; "
@@ -75,6 +80,13 @@ static Error parseSize(StringRef Origin, StringRef Key, StringRef Value,
   return Error::success();
 }
 
+static Error parseCount(StringRef Origin, StringRef Key, StringRef Value,
+                        uint64_t &Out) {
+  if (Value.getAsInteger(10, Out))
+    return invalid(Origin, Key, Value, "a number of instructions");
+  return Error::success();
+}
+
 static Error parseBool(StringRef Origin, StringRef Key, StringRef Value,
                        bool &Out) {
   if (Value.empty() || Value == "true" || Value == "1") {
@@ -105,6 +117,8 @@ static Error applyOne(EscapeOptions &Opts, StringRef Key, StringRef Value,
     return parseSize(Origin, Key, Value, Opts.MaxFrameSize);
   if (Key == "dynamic-stack-size")
     return parseSize(Origin, Key, Value, Opts.DynamicStackSize);
+  if (Key == "max-version-size")
+    return parseCount(Origin, Key, Value, Opts.MaxVersionSize);
   if (Key == "transform")
     return parseBool(Origin, Key, Value, Opts.Transform);
   if (Key == "explain")
@@ -126,7 +140,8 @@ static Error applyOne(EscapeOptions &Opts, StringRef Key, StringRef Value,
       inconvertibleErrorCode(),
       formatv("escape: unknown option '{0}' in {1}; known options: mode, "
               "max-object-size, max-frame-size, dynamic-stack-size, "
-              "transform, explain, runtime, records-section, assertions",
+              "max-version-size, transform, explain, runtime, records-section, "
+              "assertions",
               Key, Origin)
           .str());
 }
@@ -140,7 +155,8 @@ raw_ostream &operator<<(raw_ostream &OS, const EscapeOptions &O) {
             << " explain=" << (O.Explain ? "true" : "false")
             << " runtime=" << (O.Runtime ? "true" : "false")
             << " records-section=" << (O.RecordsSection ? "true" : "false")
-            << " assertions=" << (O.AssertionsFail ? "error" : "warn");
+            << " assertions=" << (O.AssertionsFail ? "error" : "warn")
+            << " max-version-size=" << O.MaxVersionSize;
 }
 
 Error applyOptionList(EscapeOptions &Opts, StringRef List,
@@ -169,6 +185,8 @@ Expected<EscapeOptions> resolveOptions(StringRef PipelineParams) {
     Opts.MaxFrameSize = MaxFrameSizeOpt;
   if (DynamicStackSizeOpt.getNumOccurrences())
     Opts.DynamicStackSize = DynamicStackSizeOpt;
+  if (MaxVersionSizeOpt.getNumOccurrences())
+    Opts.MaxVersionSize = MaxVersionSizeOpt;
   if (TransformOpt.getNumOccurrences())
     Opts.Transform = TransformOpt;
   if (ExplainOpt.getNumOccurrences())

@@ -27,6 +27,7 @@ struct EscapeOptions {
   uint64_t MaxObjectSize = 1024;   // bytes per converted object
   uint64_t MaxFrameSize = 4096;    // bytes of converted objects per function
   uint64_t DynamicStackSize = 256; // stack buffer for variable sizes; 0 = off
+  uint64_t MaxVersionSize = 400;   // instructions of a two-body function
   bool Transform = true;           // false: diagnose only
   bool Explain = false;            // Go -m=2 flow explanations
   bool Runtime = false;            // lower remaining heap calls to libescrt

@@ -1,6 +1,7 @@
 //===-- Rewrite.cpp - Heap to stack ---------------------------------------===//
 #include "Rewrite.h"
 #include "StackGuard.h"
+#include "StackVersion.h"
 
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/IRBuilder.h"
@@ -18,7 +19,9 @@ class Rewriter {
 public:
   Rewriter(FunctionResult &FR, const std::vector<Decision> &D)
       : FR(FR), D(D), Ctx(FR.F->getContext()) {}
-  bool run();
+  /// Slots[I] is site I's slot (null for heap sites); each exists only
+  /// while \p Room holds, or always when Room is null.
+  bool run(Value *Room, const std::vector<Value *> &Slots);
 
 private:
   void convert(SiteVerdict &S, const Decision &Dec, Value *Room, Value *Slot);
@@ -53,25 +56,32 @@ static void callUnless(CallBase *Call, Value *Cond, const Twine &Name,
 }
 
 // p = room [&& n <= K] ? slot : <the original call>. The call stays as the
-// heap fallback, marked so that a second run leaves it alone.
+// heap fallback, marked so that a second run leaves it alone. Without a
+// condition (a slot that always exists, a size that always fits), p = slot.
 void Rewriter::convert(SiteVerdict &S, const Decision &Dec, Value *Room,
                        Value *Slot) {
   CallBase *Call = S.Call;
+  S.Call = nullptr;
+  auto Fill = [&](IRBuilder<> &SB) {
+    if (S.Kind == HeapFn::Calloc)
+      SB.CreateMemSet(Slot, SB.getInt8(0), Dec.Bytes, llvm::Align(Dec.Align));
+    return Slot;
+  };
   IRBuilder<> B(Call);
   Value *OnStack = Room;
   if (Dec.Where == Placement::StackDynamic) {
     Value *N = Call->getArgOperand(0);
-    OnStack = B.CreateAnd(
-        Room, B.CreateICmpULE(N, ConstantInt::get(N->getType(), Dec.Bytes)),
-        "escape.fits");
+    Value *Fits = B.CreateICmpULE(N, ConstantInt::get(N->getType(), Dec.Bytes));
+    OnStack = Room ? B.CreateAnd(Room, Fits) : Fits;
+    OnStack->setName("escape.fits");
   }
-  callUnless(Call, OnStack, "escape.p", [&](IRBuilder<> &SB) {
-    if (S.Kind == HeapFn::Calloc)
-      SB.CreateMemSet(Slot, SB.getInt8(0), Dec.Bytes, llvm::Align(Dec.Align));
-    return Slot;
-  });
+  if (!OnStack) {
+    Call->replaceAllUsesWith(Fill(B));
+    Call->eraseFromParent();
+    return;
+  }
+  callUnless(Call, OnStack, "escape.p", Fill);
   Call->setMetadata(FallbackMD, MDNode::get(Ctx, {}));
-  S.Call = nullptr;
 }
 
 // Every free that may receive a moved object frees only what is not one of
@@ -84,8 +94,12 @@ void Rewriter::guardFree(FreeCall &Free, const std::vector<Value *> &Slots) {
   if (Mine.empty())
     return;
   CallBase *Call = Free.Call;
-  IRBuilder<> B(Call);
   Value *P = Call->getArgOperand(0);
+  if (is_contained(Mine, P)) { // the slot itself: nothing to free
+    Call->eraseFromParent();
+    return;
+  }
+  IRBuilder<> B(Call);
   Value *NotOurs = nullptr;
   for (Value *Slot : Mine) {
     Value *Ne = B.CreateICmpNE(P, Slot, "escape.notslot");
@@ -166,27 +180,19 @@ void Rewriter::growFromSlot(FreeCall &Realloc,
   if (!IsSlot)
     return;
   // Without room the slots are null, and so may p be: realloc(NULL, n).
-  IsSlot = B.CreateAnd(Room, IsSlot, "escape.grows");
+  if (Room)
+    IsSlot = B.CreateAnd(Room, IsSlot, "escape.grows");
   Function *Grow = growFunction(*FR.F->getParent());
   callUnless(Call, IsSlot, "escape.q", [&](IRBuilder<> &GB) {
     return GB.CreateCall(Grow, {P, FirstSize, N});
   });
 }
 
-bool Rewriter::run() {
-  SmallVector<std::pair<uint64_t, uint64_t>, 4> Sizes;
-  for (const Decision &Dec : D)
-    if (Dec.Where != Placement::Heap)
-      Sizes.push_back({Dec.Bytes, Dec.Align});
-  if (Sizes.empty())
-    return false;
-  GuardedSlots G = emitGuardedSlots(*FR.F, Sizes);
-  std::vector<Value *> Slots(FR.Sites.size(), nullptr);
+bool Rewriter::run(Value *Room, const std::vector<Value *> &Slots) {
   std::vector<Value *> FirstSizes(FR.Sites.size(), nullptr);
-  for (unsigned I = 0, N = 0, E = FR.Sites.size(); I != E; ++I) {
-    if (D[I].Where == Placement::Heap)
+  for (unsigned I = 0, E = FR.Sites.size(); I != E; ++I) {
+    if (!Slots[I])
       continue;
-    Slots[I] = G.Slots[N++];
     // What a realloc copies out of the slot: the size the program asked for.
     const SiteVerdict &S = FR.Sites[I];
     Value *Operand = allocSizeOperand(*S.Call, S.Kind);
@@ -198,10 +204,10 @@ bool Rewriter::run() {
   }
   for (unsigned I = 0, E = FR.Sites.size(); I != E; ++I)
     if (Slots[I])
-      convert(FR.Sites[I], D[I], G.Room, Slots[I]);
+      convert(FR.Sites[I], D[I], Room, Slots[I]);
   for (FreeCall &Free : FR.Frees) {
     if (Free.Resizes)
-      growFromSlot(Free, Slots, FirstSizes, G.Room);
+      growFromSlot(Free, Slots, FirstSizes, Room);
     else
       guardFree(Free, Slots);
   }
@@ -214,8 +220,43 @@ bool Rewriter::run() {
   return true;
 }
 
-bool rewriteFunction(FunctionResult &FR, const std::vector<Decision> &D) {
-  return Rewriter(FR, D).run();
+bool rewriteFunction(FunctionResult &FR, const std::vector<Decision> &D,
+                     uint64_t MaxVersionSize) {
+  SmallVector<std::pair<uint64_t, uint64_t>, 4> Sizes;
+  for (const Decision &Dec : D)
+    if (Dec.Where != Placement::Heap)
+      Sizes.push_back({Dec.Bytes, Dec.Align});
+  if (Sizes.empty())
+    return false;
+  // Each moved site's slot, in site order (null for heap sites).
+  auto BySite = [&](auto &&Made) {
+    std::vector<Value *> Slots(FR.Sites.size(), nullptr);
+    for (unsigned I = 0, N = 0, E = FR.Sites.size(); I != E; ++I)
+      if (D[I].Where != Placement::Heap)
+        Slots[I] = Made[N++];
+    return Slots;
+  };
+  if (!canVersionForStack(*FR.F, MaxVersionSize)) {
+    GuardedSlots G = emitGuardedSlots(*FR.F, Sizes);
+    return Rewriter(FR, D).run(G.Room, BySite(G.Slots));
+  }
+  ValueToValueMapTy VMap;
+  StackVersions V = versionForStack(*FR.F, slotBytesNeeded(Sizes), VMap);
+  // The heap body keeps every call: for the moved sites, the fallback.
+  for (unsigned I = 0, E = FR.Sites.size(); I != E; ++I)
+    if (D[I].Where != Placement::Heap)
+      FR.Sites[I].Call->setMetadata(FallbackMD,
+                                    MDNode::get(FR.F->getContext(), {}));
+  // The stack body gets the slots.
+  FR.F = V.Stack;
+  for (SiteVerdict &S : FR.Sites)
+    S.Call = cast_or_null<CallBase>(S.Call ? VMap[S.Call] : nullptr);
+  for (FreeCall &Free : FR.Frees)
+    Free.Call = cast<CallBase>(VMap[Free.Call]);
+  // The stack body's slots: allocas at the top of its entry, its frame.
+  BasicBlock &Entry = V.Stack->getEntryBlock();
+  IRBuilder<> B(&Entry, Entry.begin());
+  return Rewriter(FR, D).run(nullptr, BySite(emitSlotAllocas(B, Sizes)));
 }
 
 } // namespace escape

@@ -13,8 +13,12 @@
 
 namespace escape {
 
-/// Applies the decisions; returns whether the function changed.
-bool rewriteFunction(FunctionResult &FR, const std::vector<Decision> &D);
+/// Applies the decisions; returns whether the function changed. A function
+/// of at most \p MaxVersionSize instructions gets two bodies
+/// (StackVersion.h; FR then describes the stack body), a larger one guarded
+/// slots (StackGuard.h).
+bool rewriteFunction(FunctionResult &FR, const std::vector<Decision> &D,
+                     uint64_t MaxVersionSize);
 
 } // namespace escape
 

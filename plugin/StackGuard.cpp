@@ -155,18 +155,16 @@ static Function *slowPath(Module &M) {
   return F;
 }
 
-GuardedSlots emitGuardedSlots(Function &F,
-                              ArrayRef<std::pair<uint64_t, uint64_t>> Slots) {
-  Module &M = *F.getParent();
-  LLVMContext &Ctx = F.getContext();
-  Type *Word = M.getDataLayout().getIntPtrType(Ctx);
+uint64_t slotBytesNeeded(ArrayRef<std::pair<uint64_t, uint64_t>> Slots) {
   uint64_t Need = 0, MaxAlign = 1;
   for (auto [Bytes, Alignment] : Slots) {
     Need += alignTo(Bytes, Alignment);
     MaxAlign = std::max(MaxAlign, Alignment);
   }
-  Need += MaxAlign; // the realignment of the first one
-  GlobalVariable *LimitsVar = stackLimits(M);
+  return Need + MaxAlign; // the realignment of the first one
+}
+
+BasicBlock *splitAfterStaticAllocas(Function &F, const Twine &RestName) {
   BasicBlock &Entry = F.getEntryBlock();
   Instruction *At = &*Entry.getFirstNonPHIOrDbgOrAlloca();
   // Fixed-size allocas further down stay in the entry block, static.
@@ -175,28 +173,43 @@ GuardedSlots emitGuardedSlots(Function &F,
     if (auto *AI = dyn_cast<AllocaInst>(&I))
       if (isa<Constant>(AI->getArraySize()))
         AI->moveBefore(Entry, At->getIterator());
-
-  // entry:  br (sp - need - base) <u span, slots, slow
-  // slow:   br slow_path(sp, need), slots, join
-  // slots:  the allocas; br join
-  // join:   room and each slot (null without room)
-  BasicBlock *Join = Entry.splitBasicBlock(At->getIterator(), "escape.join");
-  auto *Slow = BasicBlock::Create(Ctx, "escape.slow", &F, Join);
-  auto *SlotBB = BasicBlock::Create(Ctx, "escape.slots", &F, Join);
+  BasicBlock *Rest = Entry.splitBasicBlock(At->getIterator(), RestName);
   Entry.getTerminator()->eraseFromParent();
-  IRBuilder<> B(&Entry);
-  Value *SP = B.CreatePtrToInt(B.CreateStackSave("escape.sp"), Word);
-  Value *Limits = B.CreateThreadLocalAddress(LimitsVar);
-  Value *NeedV = ConstantInt::get(Word, Need);
-  B.CreateCondBr(
-      roomBelow(B, LimitsVar, Limits, SP, NeedV, "escape.", "escape.room.fast"),
-      SlotBB, Slow, MDBuilder(Ctx).createBranchWeights(1 << 20, 1));
+  return Rest;
+}
 
-  B.SetInsertPoint(Slow);
-  B.CreateCondBr(B.CreateCall(slowPath(M), {SP, NeedV}), SlotBB, Join);
+RoomCheck emitRoomCheck(IRBuilder<> &B, uint64_t Need) {
+  Module &M = *B.GetInsertBlock()->getModule();
+  Type *Word = M.getDataLayout().getIntPtrType(M.getContext());
+  GlobalVariable *LimitsVar = stackLimits(M);
+  RoomCheck C;
+  C.SP = B.CreatePtrToInt(B.CreateStackSave("escape.sp"), Word);
+  C.Limits = B.CreateThreadLocalAddress(LimitsVar);
+  C.Need = ConstantInt::get(Word, Need);
+  C.Fast = roomBelow(B, LimitsVar, C.Limits, C.SP, C.Need, "escape.",
+                     "escape.room.fast");
+  return C;
+}
 
-  GuardedSlots G;
-  B.SetInsertPoint(SlotBB);
+Value *emitLimitsUnknown(IRBuilder<> &B) {
+  Module &M = *B.GetInsertBlock()->getModule();
+  Type *Word = M.getDataLayout().getIntPtrType(M.getContext());
+  Value *Limits = B.CreateThreadLocalAddress(stackLimits(M));
+  Value *Base = B.CreateLoad(Word, Limits, "escape.base");
+  return B.CreateICmpEQ(Base, ConstantInt::get(Word, 0), "escape.unknown");
+}
+
+Value *emitRoomSlowCall(IRBuilder<> &B, Value *SP, Value *Need) {
+  return B.CreateCall(slowPath(*B.GetInsertBlock()->getModule()), {SP, Need});
+}
+
+MDNode *roomIsLikely(LLVMContext &Ctx) {
+  return MDBuilder(Ctx).createBranchWeights(1 << 20, 1);
+}
+
+std::vector<AllocaInst *>
+emitSlotAllocas(IRBuilder<> &B,
+                ArrayRef<std::pair<uint64_t, uint64_t>> Slots) {
   std::vector<AllocaInst *> Allocas;
   for (auto [Bytes, Alignment] : Slots) {
     AllocaInst *AI = B.CreateAlloca(ArrayType::get(B.getInt8Ty(), Bytes),
@@ -204,6 +217,30 @@ GuardedSlots emitGuardedSlots(Function &F,
     AI->setAlignment(Align(Alignment));
     Allocas.push_back(AI);
   }
+  return Allocas;
+}
+
+GuardedSlots emitGuardedSlots(Function &F,
+                              ArrayRef<std::pair<uint64_t, uint64_t>> Slots) {
+  LLVMContext &Ctx = F.getContext();
+  BasicBlock &Entry = F.getEntryBlock();
+  // entry:  br (sp - need - base) <u span, slots, slow
+  // slow:   br slow_path(sp, need), slots, join
+  // slots:  the allocas; br join
+  // join:   room and each slot (null without room)
+  BasicBlock *Join = splitAfterStaticAllocas(F, "escape.join");
+  auto *Slow = BasicBlock::Create(Ctx, "escape.slow", &F, Join);
+  auto *SlotBB = BasicBlock::Create(Ctx, "escape.slots", &F, Join);
+  IRBuilder<> B(&Entry);
+  RoomCheck Check = emitRoomCheck(B, slotBytesNeeded(Slots));
+  B.CreateCondBr(Check.Fast, SlotBB, Slow, roomIsLikely(Ctx));
+
+  B.SetInsertPoint(Slow);
+  B.CreateCondBr(emitRoomSlowCall(B, Check.SP, Check.Need), SlotBB, Join);
+
+  GuardedSlots G;
+  B.SetInsertPoint(SlotBB);
+  std::vector<AllocaInst *> Allocas = emitSlotAllocas(B, Slots);
   B.CreateBr(Join);
 
   B.SetInsertPoint(Join, Join->begin());

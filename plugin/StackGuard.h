@@ -21,6 +21,7 @@
 #define ESCAPE_STACKGUARD_H
 
 #include "llvm/IR/Function.h"
+#include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/Instructions.h"
 #include <vector>
 
@@ -36,6 +37,43 @@ llvm::Function *moduleHelper(llvm::Module &M, llvm::StringRef Name,
 /// The reserve's floor: a stack smaller than this plus the objects never
 /// takes them.
 inline constexpr uint64_t MinStackReserve = 64 * 1024;
+
+/// The stack bytes that slots of these (bytes, alignment) take at most.
+uint64_t slotBytesNeeded(llvm::ArrayRef<std::pair<uint64_t, uint64_t>> Slots);
+
+/// Moves the fixed-size allocas of \p F's entry block to its top, splits the
+/// block after them and leaves the entry without a terminator; returns the
+/// rest, named \p RestName.
+llvm::BasicBlock *splitAfterStaticAllocas(llvm::Function &F,
+                                          const llvm::Twine &RestName);
+
+struct RoomCheck {
+  llvm::Value *SP = nullptr;     // the stack pointer, as a word
+  llvm::Value *Limits = nullptr; // the thread's [base, span]
+  llvm::Value *Need = nullptr;   // the bytes asked for, as a word
+  llvm::Value *Fast = nullptr;   // (sp - need - base) <u span
+};
+
+/// The fast check at \p B's insertion point: false also before the
+/// thread's first check, which emitRoomSlowCall makes.
+RoomCheck emitRoomCheck(llvm::IRBuilder<> &B, uint64_t Need);
+
+/// Whether the running thread's limits are still unknown (zero).
+llvm::Value *emitLimitsUnknown(llvm::IRBuilder<> &B);
+
+/// __escape_stack_room_slow(sp, need): computes the thread's limits when
+/// they are unknown, then answers the check.
+llvm::Value *emitRoomSlowCall(llvm::IRBuilder<> &B, llvm::Value *SP,
+                              llvm::Value *Need);
+
+/// Branch weights of a check that almost always finds room.
+llvm::MDNode *roomIsLikely(llvm::LLVMContext &Ctx);
+
+/// One alloca of i8 per (bytes, alignment) of \p Slots, named escape.slot,
+/// at \p B's insertion point.
+std::vector<llvm::AllocaInst *>
+emitSlotAllocas(llvm::IRBuilder<> &B,
+                llvm::ArrayRef<std::pair<uint64_t, uint64_t>> Slots);
 
 struct GuardedSlots {
   llvm::PHINode *Room = nullptr;      // true when the slots exist

@@ -1,16 +1,24 @@
-// C65: freed on every path: the object moves (its slot is taken while the
-// stack has room, malloc stays as the fallback) and every free is guarded: it
-// frees only what is not the slot (here -O2 has merged the two into one).
+// C65: freed on every path: the object moves and every free of it goes.
+// all_paths is small, so it gets two bodies (docs/design.md, "Two bodies"):
+// it checks the stack and jumps to the stack body, whose slot is part of its
+// frame and whose frees of the slot are gone, or to the heap body, which is
+// the function as written with malloc marked as the fallback (here -O2 has
+// merged its two frees into one).
 // IR-LABEL: define {{.*}} @all_paths(
-// IR:       call i1 @__escape_stack_room_slow(
-// IR:       %escape.slot = alloca [16 x i8], align 16
-// IR:       %escape.slot.p = phi ptr
-// IR:       call {{.*}}@malloc(i64 noundef 16){{.*}}, !escape.fallback
+// IR:       %escape.room.fast = icmp ult
+// IR:       musttail call i32 @all_paths.escape.stack(
+// IR:       musttail call i32 @all_paths.escape.heap(
+// IR-LABEL: define internal i32 @all_paths.escape.stack(
+// IR-NEXT:  entry:
+// IR-NEXT:  %escape.slot = alloca [16 x i8], align 16
+// IR-NOT:   @malloc(
 // IR-NOT:   @free(
-// IR:       icmp {{eq|ne}} ptr %escape.p, %escape.slot.p
-// IR-NEXT:  br i1
-// IR-NOT:   {{^}}}
-// IR:       call void @free(ptr {{.*}}%escape.p)
+// IR:       ret i32
+// IR-LABEL: define internal i32 @all_paths.escape.heap(
+// IR:       call i1 @__escape_stack_room_slow(
+// IR:       musttail call i32 @all_paths.escape.stack(
+// IR:       call {{.*}}@malloc(i64 noundef 16){{.*}}, !escape.fallback
+// IR:       call void @free(
 // IR-NOT:   @free(
 // IR:       ret i32
 // RUN: %clang_escape -O2 -g -Rpass=escape -Rpass-missed=escape -Rpass-analysis=escape -c %s -o /dev/null 2>&1 | FileCheck %s --implicit-check-not=remark:

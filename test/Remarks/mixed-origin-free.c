@@ -1,18 +1,20 @@
 // C69, C77: a free that may receive our object or one libc allocated
 // (strdup): our object still moves and the free is guarded; strdup's result
-// is not a site of ours and gets no verdict. The guard compares the freed
-// pointer with the slot (null when the stack had no room and malloc, kept as
-// the fallback, was called).
-// IR-LABEL: define {{.*}} @mixed(
+// is not a site of ours and gets no verdict. In the stack body the guard
+// compares the freed pointer with the slot; the heap body frees as written.
+// IR-LABEL: define internal {{.*}} @mixed.escape.stack(
 // IR:       %escape.slot = alloca [16 x i8], align 16
-// IR:       %escape.slot.p = phi ptr
-// IR-DAG:   call {{.*}}@malloc(i64 noundef 16){{.*}}, !escape.fallback
-// IR-DAG:   call {{.*}}@strdup(
-// IR:       [[P:%[a-z0-9.]+]] = phi ptr {{.*}}%escape.slot.p
+// IR-NOT:   @malloc(
+// IR:       call {{.*}}@strdup(
+// IR:       [[P:%[a-z0-9.]+]] = phi ptr {{.*}}%escape.slot
 // IR-NOT:   @free(
-// IR:       icmp {{eq|ne}} ptr [[P]], %escape.slot.p
+// IR:       icmp {{eq|ne}} ptr [[P]], %escape.slot
 // IR-NEXT:  br i1
 // IR:       call void @free(ptr {{.*}}[[P]])
+// IR-LABEL: define internal {{.*}} @mixed.escape.heap(
+// IR-DAG:   call {{.*}}@malloc(i64 noundef 16){{.*}}, !escape.fallback
+// IR-DAG:   call {{.*}}@strdup(
+// IR:       call void @free(
 // RUN: %clang_escape -O2 -g -Rpass=escape -Rpass-missed=escape -Rpass-analysis=escape -c %s -o /dev/null 2>&1 | FileCheck %s --implicit-check-not=remark:
 // RUN: %clang_escape -O2 -S -emit-llvm -fno-discard-value-names %s -o - | FileCheck --check-prefix=IR %s
 #include <stdlib.h>

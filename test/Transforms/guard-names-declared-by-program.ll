@@ -19,7 +19,7 @@ declare void @use(ptr nocapture readonly) nofree nocallback
 ; CHECK: @__escape_stack_limits = linkonce_odr hidden thread_local global [2 x i64] zeroinitializer, comdat
 ; CHECK: define linkonce_odr hidden i1 @__escape_stack_room_slow(i64 %sp, i64 %need)
 ; CHECK-LABEL: define void @local(
-; CHECK:         call i1 @__escape_stack_room_slow(
+; CHECK:         call ptr @llvm.threadlocal.address.p0(ptr @__escape_stack_limits)
 define void @local() {
   %p = call ptr @malloc(i64 16)
   call void @use(ptr %p)
@@ -34,5 +34,9 @@ define i1 @peek_slow() {
   ret i1 %r
 }
 
+; The thread's first check, in @local's heap body (moved-to-stack-body.ll).
+; CHECK-LABEL: define internal void @local.escape.heap(
+; CHECK:         call i1 @__escape_stack_room_slow(
+
 ; OTHER: declare void @__escape_stack_room_slow(i32)
-; OTHER: define linkonce_odr hidden i1 @__escape_stack_room_slow.1(i64 %sp, i64 %need)
+; OTHER: define linkonce_odr hidden i1 @__escape_stack_room_slow.{{[0-9]+}}(i64 %sp, i64 %need)

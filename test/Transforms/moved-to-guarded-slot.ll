@@ -4,11 +4,13 @@
 ; block aligned to 16 (the malloc guarantee on x86-64, not the call's align
 ; attribute), the malloc kept as the fallback (marked, so that a second run
 ; leaves it), and the free guarded: it frees only what is not the slot.
-; RUN: %opt_escape -passes=escape -S %s | FileCheck %s
-; RUN: %opt_escape -passes=escape -S %s | %opt -passes=verify -disable-output
+; This is the shape of a function too large for two bodies
+; (moved-to-stack-body.ll), here every function: max-version-size=0.
+; RUN: %opt_escape -passes='escape<max-version-size=0>' -S %s | FileCheck %s
+; RUN: %opt_escape -passes='escape<max-version-size=0>' -S %s | %opt -passes=verify -disable-output
 ; Idempotent: a second run changes nothing (comments aside).
-; RUN: %opt_escape -passes=escape -S %s > %t.once.ll
-; RUN: %opt_escape -passes=escape -S %t.once.ll | sed 's/;.*//' > %t.twice.ll
+; RUN: %opt_escape -passes='escape<max-version-size=0>' -S %s > %t.once.ll
+; RUN: %opt_escape -passes='escape<max-version-size=0>' -S %t.once.ll | sed 's/;.*//' > %t.twice.ll
 ; RUN: sed 's/;.*//' %t.once.ll | diff - %t.twice.ll
 target triple = "x86_64-unknown-linux-gnu"
 declare noalias ptr @malloc(i64)
