@@ -119,7 +119,7 @@ if have report; then
 fi
 if have stack-guard; then
   echo "stack check of a moved object (instructions per call; 64-byte temporary)"
-  awk '/^  (malloc|escape|local array) / { name = $1 ($1 == "local" ? " array" : ""); off = ($1 == "local") ? 1 : 0
+  awk '/^  (malloc|escape|guarded|local array) / { name = $1 ($1 == "local" ? " array" : ""); off = ($1 == "local") ? 1 : 0
        printf "  %-34s %s instr, %s ns\n", name, $(2 + off), $(3 + off) }' "$log/stack-guard.txt"
   echo
 fi

@@ -4,10 +4,12 @@
 # every built LLVM major, each built without the plugin, with it at -O2, with
 # it under ASan, without it under ASan (the generator's own check), and with
 # it plus -escape-runtime and libescrt; the plugin's builds once for each mode
-# of MODES (default "go precise": esc, esc-asan, esc-rt, esc-precise,
-# esc-precise-asan, esc-precise-rt).
+# of MODES (default "go precise guarded": esc, esc-asan, esc-rt, esc-precise,
+# esc-precise-asan, esc-precise-rt, and the same of go mode with every
+# function in one body, esc-guarded...: small functions get two bodies, so
+# go mode alone would seldom test the guarded slots).
 # Programs whose output differs are kept in build/fuzz/keep-N/seed-S.c.
-#   scripts/fuzz-deep.sh [N]        env: FIRST, MAJORS ("19 22"), MODES ("go precise"),
+#   scripts/fuzz-deep.sh [N]        env: FIRST, MAJORS ("19 22"), MODES ("go precise guarded"),
 #                                   JOBS (nproc), ESCAPE_BUILD (tree prefix, build/llvm-)
 set -u
 cd "$(dirname "$0")/.." || exit 1
@@ -15,7 +17,7 @@ n=${1:-3000}
 first=${FIRST:-1000}
 jobs=${JOBS:-$(nproc)}
 prefix=${ESCAPE_BUILD:-build/llvm-}
-modes=${MODES:-go precise}
+modes=${MODES:-go precise guarded}
 status=0
 for major in ${MAJORS:-19 22}; do
   plugin="$PWD/${prefix}$major/lib/EscapePlugin.so"

@@ -21,8 +21,10 @@
 #   bench/e2e/run.sh [LLVM-MAJOR]        (default 19)
 # Environment: RUNS (5), SCALE (percent of the default workload, 100),
 # COUNT (1; 0 skips callgrind), COUNT_SCALE (percent for callgrind, 4),
-# PROGRAMS (names, default every .c here). The report is also written to
-# bench/out/e2e-N.txt.
+# PROGRAMS (names, default every .c here), PIN (the processor every timed run
+# is bound to, default the last one; "" = none: on a shared VM the processors
+# can differ in speed by half, and a run that moves between them measures
+# the move). The report is also written to bench/out/e2e-N.txt.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -31,6 +33,7 @@ runs=${RUNS:-5}
 scale=${SCALE:-100}
 count=${COUNT:-1}
 cscale=${COUNT_SCALE:-4}
+pin=${PIN-$(($(nproc) - 1))}
 clang=/usr/lib/llvm-$major/bin/clang
 tree=${ESCAPE_TREE:-$root/build/llvm-$major}
 so=$tree/lib/EscapePlugin.so
@@ -123,7 +126,8 @@ binary() { echo "$work/$1.${vbuilds[$2]}"; }
 available() { [ -n "${built[$1.${vbuilds[$2]}]:-}" ]; }
 command_of() { # program variant-index: the command line, preload first
   cmd=()
-  [ -n "${vlibs[$2]}" ] && cmd=(env LD_PRELOAD="${vlibs[$2]}")
+  [ -n "$pin" ] && cmd=(taskset -c "$pin")
+  [ -n "${vlibs[$2]}" ] && cmd+=(env LD_PRELOAD="${vlibs[$2]}")
   cmd+=("$(binary "$1" "$2")")
 }
 declare -A ref
@@ -172,8 +176,8 @@ fi
 
 # ---- report ----
 {
-  printf 'e2e: %d programs, LLVM %s, %d cores, scale %s%%, median of %d interleaved runs; ratios to plain (< 1 is better)\n' \
-    "$(echo $programs | wc -w)" "$major" "$(nproc)" "$scale" "$runs"
+  printf 'e2e: %d programs, LLVM %s, %d cores, scale %s%%, median of %d interleaved runs%s; ratios to plain (< 1 is better)\n' \
+    "$(echo $programs | wc -w)" "$major" "$(nproc)" "$scale" "$runs" "${pin:+, every run on processor $pin}"
   for n in "${notes[@]}"; do echo "  note: $n"; done
   printf '  temporaries moved to the stack by the plugin (TEMP sites):%s\n' "${verdicts%,}"
   awk -v programs="$programs" -v variants="${vnames[*]}" -v cscale="$cscale" '

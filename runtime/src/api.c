@@ -140,6 +140,10 @@ static inline __attribute__((always_inline)) void dealloc_as(void *p,
       }
     }
   }
+  /* free(NULL) is common (optional fields freed unconditionally): answered
+   * here, out of the fast path's way, rather than by the slow path's call. */
+  if (!p)
+    return;
   if (want) {
     escrt_span *s = escrt_span_of(p);
     if (s && s->cls != want)

@@ -13,6 +13,8 @@
 # esc-asan, esc-rt) run once per mode, those of a mode other than go with
 # -mllvm -escape-mode=MODE and the mode in their names (esc-precise,
 # esc-precise-asan, esc-precise-rt); go's builds keep the plain names.
+# "guarded" is go mode with max-version-size=0: every function keeps one
+# body with guarded slots (docs/design.md, "Two bodies").
 # Usage: fuzz-batch.sh ESCGEN WORKDIR FIRST COUNT PER [JOBS [KEEP]]
 # Environment: ESC_CLANG, ESC_PLUGIN, ESC_MAJOR (as run-variants.sh),
 # ESC_PLUGIN_FLAGS to replace the plugin flags, and ESC_LIBESCRT (libescrt.a)
@@ -51,7 +53,11 @@ batch() { # first seed of the batch, number of seeds
     mode=""
     case $v in
       esc-*) mode=${v#esc-}; mode=${mode%-asan}; mode=${mode%-rt}
-             case $mode in asan | rt) mode="" ;; *) mode="-mllvm -escape-mode=$mode" ;; esac ;;
+             case $mode in
+               asan | rt) mode="" ;;
+               guarded) mode="-mllvm -escape-max-version-size=0" ;; # go, one body each
+               *) mode="-mllvm -escape-mode=$mode" ;;
+             esac ;;
     esac
     case $v in
       ref) flags="-O2" ;;
