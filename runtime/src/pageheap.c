@@ -475,9 +475,13 @@ static uint32_t release_idle(uint16_t now, uint32_t decay) {
     }
   }
   scavenges += released;
+  /* The call is left for a slow path to answer: it may be a fork child's
+   * call for its own thread (escrt_background_after_fork_child), which
+   * only a malloc can answer there; a heartbeat that cleared it left the
+   * child's next burst without a thread (found by idle-returns-memory.c's
+   * fork case under load). A call that finds nothing to do costs a wake. */
   if (!dirty_free_pages) {
     background_due = false;
-    atomic_store_explicit(&escrt_background_call, false, memory_order_relaxed);
     return 0;
   }
   return next;
