@@ -73,17 +73,11 @@ static Error invalid(StringRef Origin, StringRef Key, StringRef Value,
           .str());
 }
 
-static Error parseSize(StringRef Origin, StringRef Key, StringRef Value,
-                       uint64_t &Out) {
+// A number of \p Unit (bytes, instructions).
+static Error parseNumber(StringRef Origin, StringRef Key, StringRef Value,
+                         StringRef Unit, uint64_t &Out) {
   if (Value.getAsInteger(10, Out))
-    return invalid(Origin, Key, Value, "a number of bytes");
-  return Error::success();
-}
-
-static Error parseCount(StringRef Origin, StringRef Key, StringRef Value,
-                        uint64_t &Out) {
-  if (Value.getAsInteger(10, Out))
-    return invalid(Origin, Key, Value, "a number of instructions");
+    return invalid(Origin, Key, Value, ("a number of " + Unit).str());
   return Error::success();
 }
 
@@ -112,13 +106,14 @@ static Error applyOne(EscapeOptions &Opts, StringRef Key, StringRef Value,
     return Error::success();
   }
   if (Key == "max-object-size")
-    return parseSize(Origin, Key, Value, Opts.MaxObjectSize);
+    return parseNumber(Origin, Key, Value, "bytes", Opts.MaxObjectSize);
   if (Key == "max-frame-size")
-    return parseSize(Origin, Key, Value, Opts.MaxFrameSize);
+    return parseNumber(Origin, Key, Value, "bytes", Opts.MaxFrameSize);
   if (Key == "dynamic-stack-size")
-    return parseSize(Origin, Key, Value, Opts.DynamicStackSize);
+    return parseNumber(Origin, Key, Value, "bytes", Opts.DynamicStackSize);
   if (Key == "max-version-size")
-    return parseCount(Origin, Key, Value, Opts.MaxVersionSize);
+    return parseNumber(Origin, Key, Value, "instructions",
+                       Opts.MaxVersionSize);
   if (Key == "transform")
     return parseBool(Origin, Key, Value, Opts.Transform);
   if (Key == "explain")

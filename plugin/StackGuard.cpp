@@ -178,15 +178,20 @@ BasicBlock *splitAfterStaticAllocas(Function &F, const Twine &RestName) {
   return Rest;
 }
 
+Value *emitStackPointer(IRBuilder<> &B) {
+  const DataLayout &DL = B.GetInsertBlock()->getModule()->getDataLayout();
+  return B.CreatePtrToInt(B.CreateStackSave("escape.sp"),
+                          DL.getIntPtrType(B.getContext()));
+}
+
 RoomCheck emitRoomCheck(IRBuilder<> &B, uint64_t Need) {
   Module &M = *B.GetInsertBlock()->getModule();
-  Type *Word = M.getDataLayout().getIntPtrType(M.getContext());
   GlobalVariable *LimitsVar = stackLimits(M);
   RoomCheck C;
-  C.SP = B.CreatePtrToInt(B.CreateStackSave("escape.sp"), Word);
-  C.Limits = B.CreateThreadLocalAddress(LimitsVar);
-  C.Need = ConstantInt::get(Word, Need);
-  C.Fast = roomBelow(B, LimitsVar, C.Limits, C.SP, C.Need, "escape.",
+  C.SP = emitStackPointer(B);
+  Value *Limits = B.CreateThreadLocalAddress(LimitsVar);
+  C.Need = ConstantInt::get(C.SP->getType(), Need);
+  C.Fast = roomBelow(B, LimitsVar, Limits, C.SP, C.Need, "escape.",
                      "escape.room.fast");
   return C;
 }

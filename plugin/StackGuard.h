@@ -47,11 +47,13 @@ uint64_t slotBytesNeeded(llvm::ArrayRef<std::pair<uint64_t, uint64_t>> Slots);
 llvm::BasicBlock *splitAfterStaticAllocas(llvm::Function &F,
                                           const llvm::Twine &RestName);
 
+/// The stack pointer at \p B's insertion point, as a word.
+llvm::Value *emitStackPointer(llvm::IRBuilder<> &B);
+
 struct RoomCheck {
-  llvm::Value *SP = nullptr;     // the stack pointer, as a word
-  llvm::Value *Limits = nullptr; // the thread's [base, span]
-  llvm::Value *Need = nullptr;   // the bytes asked for, as a word
-  llvm::Value *Fast = nullptr;   // (sp - need - base) <u span
+  llvm::Value *SP = nullptr;   // the stack pointer, as a word
+  llvm::Value *Need = nullptr; // the bytes asked for, as a word
+  llvm::Value *Fast = nullptr; // (sp - need - base) <u span
 };
 
 /// The fast check at \p B's insertion point: false also before the

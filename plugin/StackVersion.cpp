@@ -48,9 +48,9 @@ bool canVersionForStack(const Function &F, uint64_t MaxInstructions) {
 
 // A body only its check calls: never inlined, so that its slots stay in its
 // own frame, and in the comdat of the function it belongs to.
-static void makeBody(Function &Body, const Function &Of) {
+static void makeBody(Function &Body, Function &Of) {
   Body.setLinkage(GlobalValue::InternalLinkage);
-  Body.setComdat(const_cast<Comdat *>(Of.getComdat()));
+  Body.setComdat(Of.getComdat());
   Body.removeFnAttr(Attribute::AlwaysInline);
   Body.addFnAttr(Attribute::NoInline);
 }
@@ -121,10 +121,10 @@ StackVersions versionForStack(Function &F, uint64_t Need,
   B.CreateCondBr(emitLimitsUnknown(B), First, Body,
                  MDBuilder(Ctx).createUnlikelyBranchWeights());
   B.SetInsertPoint(First);
-  Type *Word = F.getParent()->getDataLayout().getIntPtrType(Ctx);
-  Value *SP = B.CreatePtrToInt(B.CreateStackSave("escape.sp"), Word);
-  B.CreateCondBr(emitRoomSlowCall(B, SP, ConstantInt::get(Word, Need)),
-                 ToStack, Body);
+  Value *SP = emitStackPointer(B);
+  B.CreateCondBr(
+      emitRoomSlowCall(B, SP, ConstantInt::get(SP->getType(), Need)),
+      ToStack, Body);
   B.SetInsertPoint(ToStack);
   returnThrough(B, *V.Heap, *V.Stack);
 

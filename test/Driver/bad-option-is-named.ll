@@ -7,6 +7,7 @@
 ; RUN: env ESCAPE_OPTIONS="transform=maybe" not %opt_escape -passes=escape -disable-output %s 2>&1 | FileCheck --check-prefix=ENVBOOL %s
 ; RUN: env ESCAPE_OPTIONS="mode=exact" not %opt_escape -passes=escape -disable-output %s 2>&1 | FileCheck --check-prefix=ENVMODE %s
 ; RUN: not %opt_escape -passes='escape<runtime=sometimes>' -disable-output %s 2>&1 | FileCheck --check-prefix=RUNTIME %s
+; RUN: not %opt_escape -passes='escape<max-version-size=small>' -disable-output %s 2>&1 | FileCheck --check-prefix=VERSION %s
 
 ; CL: for the --escape-max-object-size option: 'abc' value invalid
 ; CLMODE: for the --escape-mode option: Cannot find option named 'fast'
@@ -16,6 +17,7 @@
 ; ENVBOOL: escape: invalid value 'maybe' for option 'transform' in ESCAPE_OPTIONS: expected true or false
 ; ENVMODE: escape: invalid value 'exact' for option 'mode' in ESCAPE_OPTIONS: expected go or precise
 ; RUNTIME: escape: invalid value 'sometimes' for option 'runtime' in escape<...>: expected true or false
+; VERSION: escape: invalid value 'small' for option 'max-version-size' in escape<...>: expected a number of instructions
 
 define void @f() {
   ret void
