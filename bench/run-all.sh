@@ -9,7 +9,7 @@
 #   runtime   RUNTIME_PARTS="micro sweep instr rss" (macro, clang compiling
 #             SQLite under each allocator, adds ~5 minutes; the compile part
 #             times SQLite already)
-#   compile   sqlite3.c and lmdb's mdb.c, each mode of MODES (go precise),
+#   compile   sqlite3.c and lmdb's mdb.c, each mode of MODES (go precise go+rt),
 #             RUNS=5; COMPILE_COUNT=1 adds the callgrind counts (another
 #             ~20 minutes)
 #   e2e       RUNS=5 at scale 100%, callgrind at 4% (E2E_COUNT=0 skips it)
@@ -63,7 +63,7 @@ echo "summary: make bench, LLVM $n, $(nproc) cores, $total s in all ($(for p in 
 echo "ratios are to a baseline measured in the same run; < 1 is better unless said otherwise"
 echo
 if have compile; then
-  echo "compile time at -O2, clang + EscapePlugin in each mode / clang (targets: go <= 1.02x, precise <= 1.03x)"
+  echo "compile time at -O2, clang + EscapePlugin in each mode / clang (targets: go and go+rt <= 1.02x, precise <= 1.03x)"
   awk '/^compile:/ { sec = "CPU s" } /^instructions/ { sec = "instructions" }
        /^  input / { m = (NF - 2) / 2; for (i = 1; i <= m; i++) mode[i] = $(i + 2); next }
        /^  (sqlite3\.c|lmdb mdb\.c) / && m > 0 {
@@ -75,7 +75,7 @@ if have compile; then
 fi
 if have h2s; then
   echo "heap-to-stack sites moved at -O2 (Escape file by file and under LTO, LLVM's Attributor; ok/wrong/crash vs -O0)"
-  awk '/^## sites moved/ { sec = "sites"; next } /^## correctness/ { sec = "runs"; next } /^##/ { sec = ""; next }
+  awk '/^## sites moved/ { sec = "sites"; next } /^## correctness/ { sec = "runs"; next } /^##/ || /^failures/ { sec = ""; next }
        /^corpus / { for (i = 2; i <= NF; i++) col[i - 1] = $i; next }
        sec != "" && NF > 2 {
          name = substr($0, 1, 30); sub(/ +$/, "", name); n = split(substr($0, 31), v, " ")
@@ -90,21 +90,23 @@ if have h2s; then
 fi
 if have runtime; then
   echo "libescrt vs each allocator (geomean of libescrt/peer; < 1: libescrt ahead)"
+  # Every table of bench/runtime has the columns: name, the four peers,
+  # escrt, the best peer's name, escrt/best.
   awk '/^## micro/ { sec = "micro" } /^## sweep/ { sec = "sweep" } /^## instr/ { sec = "instr" } /^## rss/ { sec = "rss" }
        /^##/ { next }
-       /^(pattern|K|pair) / && $NF == "escrt/best" { for (i = 2; i <= NF; i++) nm[i] = $i; ncol = NF; next }
-       (sec == "micro" || sec == "sweep") && NF == ncol && nm[ncol - 1] == "escrt" {
-         e = $(ncol - 1); for (i = 2; i < ncol - 1; i++) if ($i > 0 && e > 0) { s[sec, nm[i]] += log(e / $i); c[sec, nm[i]]++ } }
-       sec == "instr" && /^malloc\+free/ { for (i = 2; i <= NF - 1; i++) iv[i] = $i; ni = NF - 1 }
+       $NF == "escrt/best" { for (i = 2; i <= NF; i++) { nm[i] = $i; if ($i == "escrt") e = i }; ncol = NF; next }
+       (sec == "micro" || sec == "sweep") && NF == ncol && e {
+         for (i = 2; i < e; i++) if ($i > 0 && $e > 0) { s[sec, nm[i]] += log($e / $i); c[sec, nm[i]]++ } }
+       sec == "instr" && /^malloc\+free / && NF == ncol { for (i = 2; i <= e; i++) iv[i] = $i }
        sec == "rss" && $1 != "allocator" && NF >= 7 { rss[$1] = $NF }
        END {
          for (k = 0; k < 2; k++) {
            sec = k ? "sweep" : "micro"; line = ""
-           for (i = 2; i < ncol - 1; i++) if (c[sec, nm[i]]) line = line sprintf("  %s %.2f", nm[i], exp(s[sec, nm[i]] / c[sec, nm[i]]))
-           if (line != "") printf "  %-34s%s\n", (k ? "sweep, ns/op (K = 1..64)" : "micro, ns/op (7 patterns)"), line
+           for (i = 2; i < e; i++) if (c[sec, nm[i]]) line = line sprintf("  %s %.2f", nm[i], exp(s[sec, nm[i]] / c[sec, nm[i]]))
+           if (line != "") printf "  %-34s%s\n", (k ? "sweep, ns/op (K = 1..64)" : "micro, ns/op (every pattern)"), line
          }
-         if (ni) { line = ""; for (i = 2; i < ni; i++) if (iv[i] > 0) line = line sprintf("  %s %.2f", nm[i], iv[ni] / iv[i])
-                   printf "  %-34s%s  (escrt %s instr)\n", "instructions per hot malloc+free", line, iv[ni] }
+         if (iv[e] > 0) { line = ""; for (i = 2; i < e; i++) if (iv[i] > 0) line = line sprintf("  %s %.2f", nm[i], iv[e] / iv[i])
+                          printf "  %-34s%s  (escrt %s instr)\n", "instructions per hot malloc+free", line, iv[e] }
          line = ""; split("glibc jemalloc tcmalloc mimalloc escrt", order, " ")
          for (i = 1; i <= 5; i++) if (order[i] in rss) line = line sprintf("  %s %s", order[i], rss[order[i]])
          if (line != "") printf "  %-34s%s\n", "RSS 10 s after a burst, % of peak", line

@@ -53,17 +53,36 @@ enum BinField : uint64_t {
   BinSize = 32,
 };
 
+// libescrt's escrt_region and escrt_class_slot (escrt.h; api.c asserts
+// them): the page table free reads an object's class from.
+enum RegionField : uint64_t {
+  RegionBase = 0,  // uintptr_t: the region's first address
+  RegionBytes = 8, // uintptr_t: its length, 0 before it is reserved
+  RegionPages = 16, // uint32_t *: per page, its offset in its span plus
+                    // BinSize times the span's class
+};
+static constexpr uint64_t PageShift = 13;
+// The class's byte in a page's entry, at BinSize times the class.
+static constexpr uint64_t PageClassMask = 0xff * BinSize;
+// escrt_slot_test, BinSize bytes a class: its divisor and limit (then the
+// object size and a pad, which the inline free does not read).
+enum SlotTestField : uint64_t { SlotDivisor = 0, SlotLimit = 8 };
+
 class Lowering {
 public:
   Lowering(Module &M);
   /// False when the program uses libescrt's names for something else.
-  bool ready() const { return Bins && MallocClass && FreeClass && Heartbeat; }
+  bool ready() const {
+    return Bins && MallocClass && FreeClass && Heartbeat && Region &&
+           SlotTests;
+  }
   void lowerFunction(Function &F, const TargetLibraryInfo &TLI,
                      const DominatorTree &DT, RemarkSink &Out);
 
 private:
-  Value *binOf(IRBuilder<> &B, unsigned Class);
-  Value *field(IRBuilder<> &B, Value *Bin, BinField Offset);
+  Value *binOf(IRBuilder<> &B, Value *Class);
+  Value *binAt(IRBuilder<> &B, Value *Offset);
+  Value *field(IRBuilder<> &B, Value *Base, uint64_t Offset);
   Value *popFrom(IRBuilder<> &B, Value *Bin, Value *Top);
   PHINode *joinResult(CallBase &CB, BasicBlock *Tail, Value *Popped,
                       BasicBlock *Pop, Value *FromSlowPath, BasicBlock *Slow);
@@ -71,12 +90,16 @@ private:
                            uint64_t Bytes);
   void lowerVariableMalloc(CallBase &CB);
   GlobalVariable *classBy8(Module &M);
+  void emitPush(IRBuilder<> &B, Value *P, Value *BinOffset,
+                BasicBlock *Done, BasicBlock *Slow);
   void lowerFree(CallBase &Free, unsigned Class, bool MayBeNull);
+  void lowerAnyFree(CallBase &Free);
   std::optional<unsigned> classOfOperand(Value *P) const;
 
   LLVMContext &Ctx;
   Type *PtrTy, *SizeTy, *Int32Ty, *Int8Ty;
   GlobalVariable *Bins = nullptr;
+  GlobalVariable *Region = nullptr, *SlotTests = nullptr;
   GlobalVariable *By8 = nullptr; // the class of n <= 1024 by (n + 7) / 8
   Function *MallocClass = nullptr, *FreeClass = nullptr, *Heartbeat = nullptr;
   MDNode *Likely;
@@ -85,6 +108,26 @@ private:
 };
 
 } // namespace
+
+// libescrt's data the inline paths read: the program's own declaration of
+// it (escrt.h's), else a new one; null when the program defines the name.
+static GlobalVariable *declareData(Module &M, StringRef Name, Type *Ty) {
+  if (GlobalVariable *G = M.getNamedGlobal(Name))
+    return G->isDeclaration() && !G->isThreadLocal() ? G : nullptr;
+  if (M.getNamedValue(Name))
+    return nullptr;
+  return new GlobalVariable(M, Ty, /*isConstant=*/false,
+                            GlobalValue::ExternalLinkage, nullptr, Name);
+}
+
+// Splits CB's block at CB: CB starts the returned tail, and the head is
+// left without a terminator, for the caller's branch into its new blocks.
+static BasicBlock *splitBefore(CallBase &CB, const Twine &TailName) {
+  BasicBlock *Head = CB.getParent();
+  BasicBlock *Tail = Head->splitBasicBlock(&CB, TailName);
+  Head->getTerminator()->eraseFromParent();
+  return Tail;
+}
 
 // The slow paths are malloc-family functions to LLVM, as malloc and free
 // are: what reasons about allocations keeps reasoning about these.
@@ -114,6 +157,14 @@ Lowering::Lowering(Module &M)
   else if (!Bins->isThreadLocal() || Bins->getValueType() != PtrTy)
     Bins = nullptr;
 
+  Region = declareData(M, "escrt_region",
+                       StructType::get(SizeTy, SizeTy, PtrTy));
+  Type *Int64Ty = Type::getInt64Ty(Ctx);
+  SlotTests = declareData(
+      M, "escrt_class_slot",
+      ArrayType::get(StructType::get(Int64Ty, Int64Ty, Int64Ty, Int64Ty),
+                     NumClasses));
+
   MallocClass = declareEntryPoint(
       M, "escrt_malloc_class",
       FunctionType::get(PtrTy, {SizeTy, Int32Ty}, false));
@@ -142,15 +193,21 @@ Lowering::Lowering(Module &M)
     Heartbeat->addFnAttr(Attribute::NoUnwind);
 }
 
-Value *Lowering::binOf(IRBuilder<> &B, unsigned Class) {
-  Value *Stacks = B.CreateLoad(PtrTy, B.CreateThreadLocalAddress(Bins),
-                               "escrt.bins");
-  return B.CreateConstInBoundsGEP1_64(Int8Ty, Stacks, Class * BinSize,
-                                      "escrt.bin");
+// The calling thread's stack of Class (an intptr-sized value).
+Value *Lowering::binOf(IRBuilder<> &B, Value *Class) {
+  return binAt(B, B.CreateShl(Class, Log2_64(BinSize)));
 }
 
-Value *Lowering::field(IRBuilder<> &B, Value *Bin, BinField Offset) {
-  return Offset ? B.CreateConstInBoundsGEP1_64(Int8Ty, Bin, Offset) : Bin;
+// The calling thread's stack at byte Offset of its stacks (BinSize times
+// the class).
+Value *Lowering::binAt(IRBuilder<> &B, Value *Offset) {
+  Value *Stacks = B.CreateLoad(PtrTy, B.CreateThreadLocalAddress(Bins),
+                               "escrt.bins");
+  return B.CreateInBoundsGEP(Int8Ty, Stacks, Offset, "escrt.bin");
+}
+
+Value *Lowering::field(IRBuilder<> &B, Value *Base, uint64_t Offset) {
+  return Offset ? B.CreateConstInBoundsGEP1_64(Int8Ty, Base, Offset) : Base;
 }
 
 // *--top, counted as a pop of the stack.
@@ -183,14 +240,13 @@ PHINode *Lowering::lowerAllocation(CallBase &CB, HeapFn K, unsigned Class,
                                    uint64_t Bytes) {
   BasicBlock *Head = CB.getParent();
   Function &F = *Head->getParent();
-  BasicBlock *Tail = Head->splitBasicBlock(&CB, "escrt.join");
-  Head->getTerminator()->eraseFromParent();
+  BasicBlock *Tail = splitBefore(CB, "escrt.join");
   auto *Pop = BasicBlock::Create(Ctx, "escrt.pop", &F, Tail);
   auto *Slow = BasicBlock::Create(Ctx, "escrt.malloc.slow", &F, Tail);
 
   IRBuilder<> B(Head);
   B.SetCurrentDebugLocation(CB.getDebugLoc());
-  Value *Bin = binOf(B, Class);
+  Value *Bin = binOf(B, ConstantInt::get(SizeTy, Class));
   Value *Top = B.CreateLoad(PtrTy, Bin, "escrt.top");
   Value *Empty = B.CreateLoad(PtrTy, field(B, Bin, BinEmpty), "escrt.empty");
   B.CreateCondBr(B.CreateICmpNE(Top, Empty), Pop, Slow, Likely);
@@ -218,32 +274,20 @@ PHINode *Lowering::lowerAllocation(CallBase &CB, HeapFn K, unsigned Class,
   return P;
 }
 
-// if (p) { if (top != full && top[-1] != p) { *top++ = p; if (--beat == 0)
-// escrt_class_heartbeat(class); } else escrt_free_class(p, class); },
-// without the test of p when the program has shown it is not null (it wrote
-// through it, or tested it). The count down is escrt.h's inline free: a
-// decrement and a branch after the push, the heartbeat out of line.
-void Lowering::lowerFree(CallBase &Free, unsigned Class, bool MayBeNull) {
-  BasicBlock *Head = Free.getParent();
-  Function &F = *Head->getParent();
-  Value *P = Free.getArgOperand(0);
-  BasicBlock *Tail = Head->splitBasicBlock(&Free, "escrt.freed");
-  Head->getTerminator()->eraseFromParent();
-  auto *HasRoom = BasicBlock::Create(Ctx, "escrt.free", &F, Tail);
-  auto *Check = BasicBlock::Create(Ctx, "escrt.free.check", &F, Tail);
-  auto *Push = BasicBlock::Create(Ctx, "escrt.push", &F, Tail);
-  auto *Beat = BasicBlock::Create(Ctx, "escrt.heartbeat", &F, Tail);
-  auto *Slow = BasicBlock::Create(Ctx, "escrt.free.slow", &F, Tail);
+// if (top != full && top[-1] != p) { *top++ = p; if (--beat == 0)
+// escrt_class_heartbeat(class); goto Done; } else goto Slow; at the end of
+// B's block, its blocks placed before Slow. The stack is the one at byte
+// BinOffset of the thread's stacks, BinSize times the class. The count down
+// is escrt.h's inline free: a decrement and a branch after the push, the
+// heartbeat (and the class it needs) out of line.
+void Lowering::emitPush(IRBuilder<> &B, Value *P, Value *BinOffset,
+                        BasicBlock *Done, BasicBlock *Slow) {
+  Function &F = *B.GetInsertBlock()->getParent();
+  auto *Check = BasicBlock::Create(Ctx, "escrt.free.check", &F, Slow);
+  auto *Push = BasicBlock::Create(Ctx, "escrt.push", &F, Slow);
+  auto *Beat = BasicBlock::Create(Ctx, "escrt.heartbeat", &F, Slow);
 
-  IRBuilder<> B(Head);
-  B.SetCurrentDebugLocation(Free.getDebugLoc());
-  if (MayBeNull)
-    B.CreateCondBr(B.CreateIsNotNull(P), HasRoom, Tail, Likely);
-  else
-    B.CreateBr(HasRoom);
-
-  B.SetInsertPoint(HasRoom);
-  Value *Bin = binOf(B, Class);
+  Value *Bin = binAt(B, BinOffset);
   Value *Top = B.CreateLoad(PtrTy, Bin, "escrt.top");
   Value *Full = B.CreateLoad(PtrTy, field(B, Bin, BinFull), "escrt.full");
   B.CreateCondBr(B.CreateICmpNE(Top, Full), Check, Slow, Likely);
@@ -261,16 +305,100 @@ void Lowering::lowerFree(CallBase &Free, unsigned Class, bool MayBeNull) {
   Value *Left = B.CreateSub(B.CreateLoad(Int32Ty, BeatAddr, "escrt.beat"),
                             B.getInt32(1));
   B.CreateStore(Left, BeatAddr);
-  B.CreateCondBr(B.CreateICmpNE(Left, B.getInt32(0)), Tail, Beat, Likely);
+  B.CreateCondBr(B.CreateICmpNE(Left, B.getInt32(0)), Done, Beat, Likely);
 
   B.SetInsertPoint(Beat);
-  B.CreateCall(Heartbeat, {B.getInt32(Class)});
-  B.CreateBr(Tail);
+  B.CreateCall(Heartbeat, {B.CreateTrunc(
+                              B.CreateLShr(BinOffset, Log2_64(BinSize)),
+                              Int32Ty)});
+  B.CreateBr(Done);
+}
+
+// if (p) <push on the stack of Class, else escrt_free_class(p, class)>,
+// without the test of p when the program has shown it is not null (it wrote
+// through it, or tested it).
+void Lowering::lowerFree(CallBase &Free, unsigned Class, bool MayBeNull) {
+  BasicBlock *Head = Free.getParent();
+  Function &F = *Head->getParent();
+  Value *P = Free.getArgOperand(0);
+  BasicBlock *Tail = splitBefore(Free, "escrt.freed");
+  auto *HasRoom = BasicBlock::Create(Ctx, "escrt.free", &F, Tail);
+  auto *Slow = BasicBlock::Create(Ctx, "escrt.free.slow", &F, Tail);
+
+  IRBuilder<> B(Head);
+  B.SetCurrentDebugLocation(Free.getDebugLoc());
+  if (MayBeNull)
+    B.CreateCondBr(B.CreateIsNotNull(P), HasRoom, Tail, Likely);
+  else
+    B.CreateBr(HasRoom);
+
+  B.SetInsertPoint(HasRoom);
+  Value *BinOffset = ConstantInt::get(SizeTy, Class * BinSize);
+  emitPush(B, P, BinOffset, Tail, Slow);
 
   B.SetInsertPoint(Slow);
   B.CreateCall(FreeClass, {P, B.getInt32(Class)});
   B.CreateBr(Tail);
   Free.eraseFromParent();
+}
+
+// free(p) of an object whose class the compiler does not know: libescrt's
+// own fast path, inline. The region's page table gives the class of p's
+// page and p's offset in its span, the slot test checks that p starts an
+// object, then p goes on the stack of that class as above. Everything else
+// calls free itself, which finishes it or reports it: an address outside
+// the region (another allocator's object, a large one, any address before
+// libescrt reserved the region), an address that does not start an object,
+// a full stack (the static empty one of a thread without a cache, or of a
+// process whose malloc is not libescrt), the object freed last. NULL lands
+// outside the region and is tested only there, so freeing an object pays
+// nothing for it.
+void Lowering::lowerAnyFree(CallBase &Free) {
+  BasicBlock *Head = Free.getParent();
+  Function &F = *Head->getParent();
+  Value *P = Free.getArgOperand(0);
+  BasicBlock *Tail = splitBefore(Free, "escrt.freed");
+  auto *Page = BasicBlock::Create(Ctx, "escrt.page", &F, Tail);
+  auto *HasRoom = BasicBlock::Create(Ctx, "escrt.free", &F, Tail);
+  auto *Slow = BasicBlock::Create(Ctx, "escrt.free.slow", &F, Tail);
+  auto *Outside = BasicBlock::Create(Ctx, "escrt.outside"); // after the push
+
+  IRBuilder<> B(Head);
+  B.SetCurrentDebugLocation(Free.getDebugLoc());
+  Value *Base = B.CreateLoad(SizeTy, field(B, Region, RegionBase));
+  Value *Off = B.CreateSub(B.CreatePtrToInt(P, SizeTy), Base, "escrt.off");
+  Value *Bytes = B.CreateLoad(SizeTy, field(B, Region, RegionBytes));
+  B.CreateCondBr(B.CreateICmpULT(Off, Bytes), Page, Outside, Likely);
+
+  B.SetInsertPoint(Page);
+  Value *Pages = B.CreateLoad(PtrTy, field(B, Region, RegionPages));
+  Value *Info = B.CreateZExt(
+      B.CreateLoad(Int32Ty,
+                   B.CreateInBoundsGEP(Int32Ty, Pages,
+                                       B.CreateLShr(Off, PageShift)),
+                   "escrt.page.info"),
+      SizeTy);
+  // BinSize times the class: the offset of its slot test and of its stack.
+  Value *At = B.CreateAnd(Info, PageClassMask, "escrt.cls.at");
+  Value *InSpan = B.CreateAdd(B.CreateAnd(Off, (1 << PageShift) - 1),
+                              B.CreateXor(Info, At), "escrt.in.span");
+  Value *Test = B.CreateInBoundsGEP(Int8Ty, SlotTests, At);
+  Type *Int64Ty = B.getInt64Ty();
+  Value *Divisor = B.CreateLoad(Int64Ty, field(B, Test, SlotDivisor));
+  Value *Limit = B.CreateLoad(Int64Ty, field(B, Test, SlotLimit));
+  B.CreateCondBr(B.CreateICmpULT(B.CreateMul(InSpan, Divisor), Limit), HasRoom,
+                 Slow, Likely);
+
+  B.SetInsertPoint(HasRoom);
+  emitPush(B, P, At, Tail, Slow);
+
+  Outside->insertInto(&F, Slow);
+  B.SetInsertPoint(Outside);
+  B.CreateCondBr(B.CreateIsNull(P), Tail, Slow);
+
+  Free.moveBefore(*Slow, Slow->end());
+  B.SetInsertPoint(Slow);
+  B.CreateBr(Tail);
 }
 
 // The class of n bytes for n <= 1024, by (n + 7) / 8: every class boundary
@@ -297,8 +425,7 @@ void Lowering::lowerVariableMalloc(CallBase &CB) {
   BasicBlock *Head = CB.getParent();
   Function &F = *Head->getParent();
   Value *N = CB.getArgOperand(0);
-  BasicBlock *Tail = Head->splitBasicBlock(&CB, "escrt.join");
-  Head->getTerminator()->eraseFromParent();
+  BasicBlock *Tail = splitBefore(CB, "escrt.join");
   auto *Lookup = BasicBlock::Create(Ctx, "escrt.class", &F, Tail);
   auto *Pop = BasicBlock::Create(Ctx, "escrt.pop", &F, Tail);
   auto *Slow = BasicBlock::Create(Ctx, "escrt.malloc.slow", &F, Tail);
@@ -315,10 +442,7 @@ void Lowering::lowerVariableMalloc(CallBase &CB) {
       B.CreateLoad(Int8Ty, B.CreateInBoundsGEP(Int8Ty, classBy8(*F.getParent()),
                                                Index)),
       SizeTy, "escrt.cls");
-  Value *Stacks = B.CreateLoad(PtrTy, B.CreateThreadLocalAddress(Bins),
-                               "escrt.bins");
-  Value *Bin = B.CreateInBoundsGEP(
-      Int8Ty, Stacks, B.CreateShl(Class, 5), "escrt.bin"); // * BinSize
+  Value *Bin = binOf(B, Class);
   Value *Top = B.CreateLoad(PtrTy, Bin, "escrt.top");
   Value *Empty = B.CreateLoad(PtrTy, field(B, Bin, BinEmpty), "escrt.empty");
   B.CreateCondBr(B.CreateICmpNE(Top, Empty), Pop, Slow, Likely);
@@ -412,11 +536,18 @@ void Lowering::lowerFunction(Function &F, const TargetLibraryInfo &TLI,
     emitSizeClassRemark(*CB, Class, sizeClassBytes(Class), Out);
     Lowered[lowerAllocation(*CB, K, Class, Bytes)] = Class;
   }
-  for (CallBase *Free : Frees)
+  // The inline free of an unknown class is some twenty instructions a
+  // call: not where the program asks for small code. The layout it reads
+  // is a 64-bit one.
+  bool InlineAnyFree = !F.hasOptSize() && DL.getPointerSizeInBits() == 64;
+  for (CallBase *Free : Frees) {
     if (std::optional<unsigned> Class = classOfOperand(Free->getArgOperand(0))) {
       emitSizeClassRemark(*Free, *Class, sizeClassBytes(*Class), Out);
       lowerFree(*Free, *Class, MayBeNull.contains(Free));
+    } else if (InlineAnyFree && !Free->isMustTailCall()) {
+      lowerAnyFree(*Free);
     }
+  }
 }
 
 PreservedAnalyses SizeClassLoweringPass::run(Module &M,
@@ -434,7 +565,8 @@ PreservedAnalyses SizeClassLoweringPass::run(Module &M,
   if (!L.ready()) {
     M.getContext().emitError("escape: -escape-runtime: the program defines "
                              "escrt_thread_bins, escrt_malloc_class, "
-                             "escrt_free_class or escrt_class_heartbeat "
+                             "escrt_free_class, escrt_class_heartbeat, "
+                             "escrt_region or escrt_class_slot "
                              "differently from libescrt");
     return PreservedAnalyses::all();
   }

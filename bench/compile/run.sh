@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Compile-time cost of the plugin at -O2 on two real inputs: the SQLite
 # amalgamation (sqlite3.c, 250k lines) and lmdb's mdb.c. clang with the plugin
-# in each mode of MODES (default "go precise": -mllvm -escape-mode=MODE, one
-# column each) against clang without it, measured in the same run,
+# in each mode of MODES (default "go precise go+rt": -mllvm -escape-mode=MODE,
+# MODE+rt adds -escape-runtime; one column each) against clang without it, measured in the same run,
 # interleaved, median of RUNS (5; user+sys CPU seconds, which the other core's
 # load disturbs less than wall time), and the instruction counts of one
 # compile of each under callgrind (repeatable whatever the machine does;
 # COUNT=0 skips them, they take several minutes each for SQLite, COUNT_JOBS
-# (2) at a time; TIMING=0 skips the timed runs). Targets: go at most 1.02x,
-# precise at most 1.03x.
+# (2) at a time; TIMING=0 skips the timed runs). Targets: go (with or
+# without -escape-runtime) at most 1.02x, precise at most 1.03x.
 #   bench/compile/run.sh [LLVM-MAJOR] [sqlite] [lmdb]     (default: both)
 set -u
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -44,11 +44,15 @@ cpu_seconds() { # command... -> user+sys seconds
 }
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
-modes=${MODES:-go precise}
-target() { case $1 in go) echo 1.020 ;; *) echo 1.030 ;; esac; }
+modes=${MODES:-go precise go+rt}
+target() { case $1 in go | go+rt) echo 1.020 ;; *) echo 1.030 ;; esac; }
 builds="base $modes"
-build_flags() { # base | MODE -> the flags besides the input's
-  [ "$1" = base ] || echo "$plugin -mllvm -escape-mode=$1"
+build_flags() { # base | MODE | MODE+rt -> the flags besides the input's
+  case $1 in
+  base) ;;
+  *+rt) echo "$plugin -mllvm -escape-mode=${1%+rt} -mllvm -escape-runtime" ;;
+  *) echo "$plugin -mllvm -escape-mode=$1" ;;
+  esac
 }
 # One table: a row per input, a column per build, then each mode's ratio to
 # the base build; the targets under it.

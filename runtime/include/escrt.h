@@ -91,6 +91,33 @@ escrt_free_class_inline(void *p, unsigned cls) {
   escrt_free_class(p, cls);
 }
 
+/* What free's fast path reads to find an object's class without its span;
+ * -escape-runtime's inline free of an object of unknown class reads it too,
+ * so the layout is an ABI (runtime/src/api.c asserts it). pages[i]
+ * describes page i of the heap region [base, base + bytes): the page's byte
+ * offset in its span (a multiple of ESCRT_PAGE_SIZE) plus 32 times the
+ * span's class (0 for a page of no small object). 32 times the class is
+ * the byte offset of the class's escrt_bin in a thread's stacks and of its
+ * escrt_slot_test in escrt_class_slot, so one masked value addresses both.
+ * An address of the region is the start of an object when its offset in
+ * its span times the class's divisor is below its limit (class 0's test
+ * admits no offset). Before libescrt reserves the region, bytes is 0. */
+#define ESCRT_PAGE_CLASS_SHIFT 5
+#define ESCRT_PAGE_CLASS_MASK (0xffu << ESCRT_PAGE_CLASS_SHIFT)
+typedef struct escrt_region {
+  uintptr_t base;
+  uintptr_t bytes;
+  uint32_t *pages;
+} escrt_region_t;
+typedef struct escrt_slot_test {
+  uint64_t divisor;
+  uint64_t limit;
+  uint64_t size;   /* the class's object size, for realloc and malloc_usable_size */
+  uint64_t unused; /* 32 bytes, as an escrt_bin */
+} escrt_slot_test;
+ESCRT_API extern escrt_region_t escrt_region;
+ESCRT_API extern escrt_slot_test escrt_class_slot[ESCRT_NUM_CLASSES];
+
 /* The class malloc(size) uses (0 for large objects). */
 ESCRT_API unsigned escrt_size_class(size_t size);
 /* Object size of a class (0 for class 0 or out of range). */

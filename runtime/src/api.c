@@ -24,6 +24,16 @@ _Static_assert(offsetof(escrt_bin, top) == 0 &&
                    offsetof(escrt_bin, nmalloc) == 24 &&
                    offsetof(escrt_bin, beat) == 28 && sizeof(escrt_bin) == 32,
                "escrt_bin's layout is what the plugin emits");
+/* Its inline free of an object of unknown class reads these the same way. */
+_Static_assert(offsetof(escrt_region_t, base) == 0 &&
+                   offsetof(escrt_region_t, bytes) == 8 &&
+                   offsetof(escrt_region_t, pages) == 16 &&
+                   offsetof(escrt_slot_test, divisor) == 0 &&
+                   offsetof(escrt_slot_test, limit) == 8 &&
+                   sizeof(escrt_slot_test) == sizeof(escrt_bin) &&
+                   sizeof(escrt_bin) == 1 << ESCRT_PAGE_CLASS_SHIFT &&
+                   ESCRT_PAGE_SIZE == 1 << ESCRT_PAGE_SHIFT,
+               "the page table's layout is what the plugin emits");
 
 /* zero: calloc's, a constant after inlining. An object from a stack was
  * used before and is cleared; one from a span's fresh run is zero already
@@ -83,16 +93,18 @@ static inline void *alloc(size_t size) {
   return alloc_class(size, escrt_class_of(size));
 }
 
-/* A push on a free stack unless it is full or p is its top (freed last).
- * It forgets malloc's last stack (see dealloc); never on the shared empty
- * cache, whose stacks are full. */
-static inline bool bin_push(escrt_tcache *tc, escrt_bin *bin, void *p) {
+/* A push on a free stack unless it is full or p is its top (freed last);
+ * never on the shared empty cache, whose stacks are full. `forget`: the
+ * push went through malloc's last stack, which it forgets (see dealloc). */
+static inline bool bin_push(escrt_tcache *tc, escrt_bin *bin, void *p,
+                            bool forget) {
   void **top = bin->top;
   if (ESCRT_UNLIKELY(top == bin->full || top[-1] == p))
     return false;
   *top = p;
   bin->top = top + 1;
-  tc->last_bin = NULL;
+  if (forget)
+    tc->last_bin = NULL;
   if (ESCRT_UNLIKELY(--bin->beat == 0))
     escrt_tcache_heartbeat(tc, (unsigned)(bin - tc->bins));
   return true;
@@ -112,30 +124,29 @@ static inline bool bin_push(escrt_tcache *tc, escrt_bin *bin, void *p) {
  * says the object has (escrt_free_class), 0 for free(). */
 static inline __attribute__((always_inline)) void dealloc_as(void *p,
                                                              unsigned want) {
-  uintptr_t off = (uintptr_t)p - escrt_region.base;
-  if (ESCRT_LIKELY(off < escrt_region.bytes)) {
-    uintptr_t info = escrt_region.pages[off >> ESCRT_PAGE_SHIFT];
-    uintptr_t cls = info & 0xff;
-    uintptr_t in_span = (off & (ESCRT_PAGE_SIZE - 1)) + (info >> 8);
+  uintptr_t off = (uintptr_t)p - escrt_heap_region.base, at;
+  if (ESCRT_LIKELY(off < escrt_heap_region.bytes)) {
     escrt_tcache *tc = escrt_fast_cache();
-    if (ESCRT_LIKELY(in_span * escrt_class_slot.divisor[cls] <
-                         escrt_class_slot.limit[cls] &&
-                     (!want || cls == want))) {
+    if (ESCRT_LIKELY(escrt_region_object(off, &at) &&
+                     (!want || at == want << ESCRT_PAGE_CLASS_SHIFT))) {
       /* Freeing what this thread allocated last (a scratch object) is
        * common: then the stack to push on is the one malloc just used, at
        * an address known without the page table. The class is checked all
        * the same, but as a branch, which the CPU predicts, rather than as
        * the address of the stores below, which it would wait for (or
-       * guess, and replay when a malloc of the class follows). Every push
-       * forgets the stack, so that a run of frees (a batch given back)
-       * takes the other branch every time: a guess that only sometimes
-       * matches costs more than it saves there. */
-      escrt_bin *last = tc->last_bin, *guess = last, *bin = &tc->bins[cls];
+       * guess, and replay when a malloc of the class follows). A push on
+       * the guessed stack forgets it, so that in a run of frees (a batch
+       * given back) the guess matches once at most and the branch is
+       * predicted: a guess that only sometimes matches costs more than it
+       * saves there. A push elsewhere leaves it, which saves a store on
+       * the frees the guess misses. */
+      escrt_bin *last = tc->last_bin, *guess = last,
+                *bin = (escrt_bin *)((char *)tc->bins + at);
       __asm__("" : "+r"(guess)); /* the compiler must not learn guess == bin */
       if (ESCRT_LIKELY(last == bin)) {
-        if (ESCRT_LIKELY(bin_push(tc, guess, p)))
+        if (ESCRT_LIKELY(bin_push(tc, guess, p, true)))
           return;
-      } else if (ESCRT_LIKELY(bin_push(tc, bin, p))) {
+      } else if (ESCRT_LIKELY(bin_push(tc, bin, p, false))) {
         return;
       }
     }
@@ -197,14 +208,9 @@ API void *calloc(size_t n, size_t size) {
  * the region's page table and the class constants give it as they do for
  * free, without the span. No bootstrap object is in the region. */
 static inline size_t small_usable(void *p) {
-  uintptr_t off = (uintptr_t)p - escrt_region.base;
-  if (ESCRT_LIKELY(off < escrt_region.bytes)) {
-    uintptr_t info = escrt_region.pages[off >> ESCRT_PAGE_SHIFT];
-    uintptr_t cls = info & 0xff;
-    uintptr_t in_span = (off & (ESCRT_PAGE_SIZE - 1)) + (info >> 8);
-    if (in_span * escrt_class_slot.divisor[cls] < escrt_class_slot.limit[cls])
-      return escrt_class_size_table[cls];
-  }
+  uintptr_t off = (uintptr_t)p - escrt_heap_region.base, at;
+  if (ESCRT_LIKELY(off < escrt_heap_region.bytes) && escrt_region_object(off, &at))
+    return ((const escrt_slot_test *)((const char *)escrt_slot_tests + at))->size;
   return 0;
 }
 

@@ -56,11 +56,11 @@ enum {
   /* Runs over 16 MiB get a mapping of their own, unmapped on free. */
   ESCRT_HUGE_PAGES = 2048,
   /* Bound of a thread's free stack per class (tcache.bins): 64 KiB of
-   * objects, at least 2 and at most 256. A batch of up to 64 KiB per class
-   * stays in the stack; a thread pins at most 3.5 MiB in its stacks. */
+   * objects, at least 2 and at most 2048. A batch of up to 64 KiB per class
+   * stays in the stack; a thread pins at most 4 MiB in its stacks. */
   ESCRT_LIFO_BYTES = 64 << 10,
   ESCRT_LIFO_MIN = 2,
-  ESCRT_LIFO_MAX = 1024,
+  ESCRT_LIFO_MAX = 2048,
   /* Every this many pushes on a class's free stack (escrt_bin.beat counts
    * down), free folds the stack's counts into the cache's and gives the
    * scavenger a chance: a program whose traffic never leaves the stacks
@@ -142,7 +142,7 @@ struct escrt_span {
 struct escrt_tcache {
   escrt_bin bins[ESCRT_NUM_CLASSES];
   escrt_bin *last_bin; /* bins[] of the thread's last malloc, unless a free
-                          pushed since (see dealloc) */
+                          pushed on it since (see dealloc) */
   escrt_span *cur[ESCRT_NUM_CLASSES];
   uint64_t nmalloc[ESCRT_NUM_CLASSES]; /* plus bins[].nmalloc */
   uint64_t nfree[ESCRT_NUM_CLASSES];   /* plus what bins[].beat counted */
@@ -170,26 +170,41 @@ typedef struct escrt_arena {
   escrt_span *spans[ESCRT_ARENA_PAGES];
 } escrt_arena;
 
-/* The heap region: one address-space reservation from which arenas are cut
- * in order, so that free() finds a page's class with one subtraction and one
- * load instead of walking the arena map (the arena's line, then its spans[]
- * entry, then the span's line). pages[i] describes page i of the region:
- * escrt_page_info of its span, 0 for free pages and large objects. Arenas
- * outside it (the reservation failed or is used up, and huge runs) take
- * free()'s slow path. Before the reservation, base is an address no pointer
- * from malloc has and bytes is 0, so the fast path is never taken. */
-typedef struct escrt_region {
-  uintptr_t base;
-  uintptr_t bytes;
-  uint32_t *pages;
-} escrt_region_t;
+/* libescrt reads its page table and slot tests under these hidden names,
+ * with direct loads; escrt_region and escrt_class_slot (escrt.h), which a
+ * program built with -escape-runtime reads, are aliases of them
+ * (pageheap.c, sizeclass.c). */
+extern ESCRT_HIDDEN escrt_region_t escrt_heap_region;
+extern ESCRT_HIDDEN escrt_slot_test escrt_slot_tests[ESCRT_NUM_CLASSES];
 
-/* Page k of a span of class cls: the class in the low byte (the index of
- * the thread's free stack) and the page's offset in its span above it, so
- * that free() has an address's offset from the span's start without the
- * span (see dealloc in api.c). */
+/* The heap region (escrt_region_t in escrt.h): one address-space
+ * reservation from which arenas are cut in order, so that free() finds a
+ * page's class with one subtraction and one load instead of walking the
+ * arena map (the arena's line, then its spans[] entry, then the span's
+ * line). Arenas outside it (the reservation failed or is used up, and huge
+ * runs) take free()'s slow path. Before the reservation, base is an address
+ * no pointer from malloc has and bytes is 0, so the fast path is never
+ * taken. pages[i] is escrt_page_info of page i's span, 0 for free pages
+ * and large objects. */
+
+/* Page k of a span of class cls: the page's offset in its span, so that
+ * free() has an address's offset from the span's start without the span,
+ * and 32 times the class, the offset of its free stack (see escrt.h). */
 static inline uint32_t escrt_page_info(unsigned cls, unsigned k) {
-  return cls | (uint32_t)k << ESCRT_PAGE_SHIFT << 8;
+  return (uint32_t)k << ESCRT_PAGE_SHIFT | cls << ESCRT_PAGE_CLASS_SHIFT;
+}
+
+/* Whether an object starts at offset off of the region (off < bytes), by
+ * the page table and the class's slot test (escrt_span_is_slot's), without
+ * the span; *at is 32 times its class (see escrt.h). */
+static inline bool escrt_region_object(uintptr_t off, uintptr_t *at) {
+  uintptr_t info = escrt_heap_region.pages[off >> ESCRT_PAGE_SHIFT];
+  uintptr_t cls_at = info & ESCRT_PAGE_CLASS_MASK;
+  uintptr_t in_span = (off & (ESCRT_PAGE_SIZE - 1)) + (info ^ cls_at);
+  const escrt_slot_test *t =
+      (const escrt_slot_test *)((const char *)escrt_slot_tests + cls_at);
+  *at = cls_at;
+  return in_span * t->divisor < t->limit;
 }
 
 /* ---- os.c ---- */
@@ -230,14 +245,8 @@ extern ESCRT_HIDDEN const uint32_t escrt_class_size_table[ESCRT_NUM_CLASSES];
 extern ESCRT_HIDDEN const uint8_t escrt_class_npages[ESCRT_NUM_CLASSES];
 extern ESCRT_HIDDEN const uint8_t escrt_class_by8[129];
 extern ESCRT_HIDDEN const uint8_t escrt_class_by128[249];
-/* Per class, the span's divisor and slot_limit (see escrt_span_is_slot);
- * 0 and 0 for class 0, which no offset passes. One object, so that free()
- * addresses both from one base. */
-typedef struct escrt_slot_tests {
-  uint64_t divisor[ESCRT_NUM_CLASSES];
-  uint64_t limit[ESCRT_NUM_CLASSES];
-} escrt_slot_tests;
-extern ESCRT_HIDDEN escrt_slot_tests escrt_class_slot;
+/* escrt_slot_tests (above): per class, the span's divisor and slot_limit
+ * (see escrt_span_is_slot). */
 ESCRT_HIDDEN void escrt_sizeclass_init(void);
 
 /* ---- bootstrap.c ---- */
@@ -247,7 +256,6 @@ ESCRT_HIDDEN size_t escrt_bootstrap_size(const void *p);
 
 /* ---- pageheap.c ---- */
 extern ESCRT_HIDDEN escrt_arena *escrt_arena_map[ESCRT_ARENA_MAP_SIZE];
-extern ESCRT_HIDDEN escrt_region_t escrt_region;
 ESCRT_HIDDEN escrt_span *escrt_heap_alloc(size_t npages, size_t align_pages);
 ESCRT_HIDDEN void escrt_heap_free(escrt_span *s);
 ESCRT_HIDDEN bool escrt_heap_grow(escrt_span *s, size_t npages);

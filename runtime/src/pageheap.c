@@ -24,7 +24,12 @@
 
 ESCRT_HIDDEN escrt_arena *escrt_arena_map[ESCRT_ARENA_MAP_SIZE];
 /* No pointer is in [2^63, 2^63 + 0): see escrt_region_t. */
-ESCRT_HIDDEN escrt_region_t escrt_region = {.base = (uintptr_t)1 << 63};
+escrt_region_t escrt_heap_region = {.base = (uintptr_t)1 << 63};
+/* The exported name of the same object. A program linked without PIE
+ * against libescrt.so has a copy of it, made when the program is loaded,
+ * before the region is reserved, and never written: its inline free finds
+ * every address outside the region and calls free, which is correct. */
+extern escrt_region_t escrt_region __attribute__((alias("escrt_heap_region")));
 static uintptr_t region_used;  /* bytes of the region given to arenas */
 static bool region_tried;
 
@@ -172,10 +177,10 @@ static void region_reserve(void) {
       escrt_os_unmap(pages, table);
       continue;
     }
-    escrt_region.pages = pages;
-    escrt_region.base = (uintptr_t)base;
+    escrt_heap_region.pages = pages;
+    escrt_heap_region.base = (uintptr_t)base;
     /* Last: a thread's fast path that sees bytes != 0 sees the rest. */
-    atomic_store_explicit((_Atomic uintptr_t *)&escrt_region.bytes, bytes,
+    atomic_store_explicit((_Atomic uintptr_t *)&escrt_heap_region.bytes, bytes,
                           memory_order_release);
     return;
   }
@@ -187,8 +192,8 @@ static void *arena_space(void) {
   size_t bytes = (size_t)1 << ESCRT_ARENA_SHIFT;
   if (!region_tried)
     region_reserve();
-  if (region_used < escrt_region.bytes) {
-    void *base = (void *)(escrt_region.base + region_used);
+  if (region_used < escrt_heap_region.bytes) {
+    void *base = (void *)(escrt_heap_region.base + region_used);
     if (escrt_os_commit(base, bytes)) {
       region_used += bytes;
       return base;
@@ -198,10 +203,10 @@ static void *arena_space(void) {
 }
 
 void escrt_region_describe(const escrt_span *s, unsigned cls) {
-  uintptr_t off = s->start - escrt_region.base;
-  if (off >= escrt_region.bytes)
+  uintptr_t off = s->start - escrt_heap_region.base;
+  if (off >= escrt_heap_region.bytes)
     return;
-  uint32_t *info = &escrt_region.pages[off >> ESCRT_PAGE_SHIFT];
+  uint32_t *info = &escrt_heap_region.pages[off >> ESCRT_PAGE_SHIFT];
   for (unsigned k = 0; k < s->npages; k++)
     info[k] = cls ? escrt_page_info(cls, k) : 0;
 }

@@ -50,7 +50,11 @@ ESCRT_HIDDEN const uint8_t escrt_class_by128[249] = {
 /* size <= 1024: escrt_class_by8[(size + 7) / 8]; 1024 < size <= 32 KiB:
  * escrt_class_by128[(size - 1024 + 127) / 128] (see escrt_class_of). */
 
-ESCRT_HIDDEN escrt_slot_tests escrt_class_slot;
+escrt_slot_test escrt_slot_tests[ESCRT_NUM_CLASSES];
+/* The exported name (see escrt_region in pageheap.c: a copy of it in a
+ * program has zero limits, which no address passes). */
+extern escrt_slot_test escrt_class_slot[ESCRT_NUM_CLASSES]
+    __attribute__((alias("escrt_slot_tests")));
 
 /* The slot test's constants (escrt_span_is_slot): c = ceil(2^64 / size) and
  * nelems * e with e = c * size - 2^64 (1 when e = 0). Every span of a class
@@ -61,8 +65,9 @@ void escrt_sizeclass_init(void) {
     uint64_t n = ((uint64_t)escrt_class_npages[c] << ESCRT_PAGE_SHIFT) / size;
     uint64_t d = UINT64_MAX / size + 1;
     uint64_t e = d * size; /* mod 2^64 */
-    escrt_class_slot.divisor[c] = d;
-    escrt_class_slot.limit[c] = e ? n * e : 1;
+    escrt_slot_tests[c].divisor = d;
+    escrt_slot_tests[c].limit = e ? n * e : 1;
+    escrt_slot_tests[c].size = size;
   }
 }
 

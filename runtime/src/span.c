@@ -25,8 +25,8 @@ void escrt_span_init(escrt_span *s, unsigned cls) {
   escrt_region_describe(s, cls);
   s->elem_size = size;
   s->nelems = n;
-  s->divisor = escrt_class_slot.divisor[cls];
-  s->slot_limit = escrt_class_slot.limit[cls];
+  s->divisor = escrt_slot_tests[cls].divisor;
+  s->slot_limit = escrt_slot_tests[cls].limit;
   s->used = 0;
   s->local_free = NULL;
   s->free = NULL;

@@ -21,8 +21,8 @@
 #include <string.h>
 
 /* A thread's free stack of a class holds 64 KiB of its objects, at most
- * 1024 of them (ESCRT_LIFO_BYTES, ESCRT_LIFO_MAX in internal.h). */
-enum { STACK_BYTES = 64 << 10, STACK_MAX = 1024, OVER = 300, ROUNDS = 12 };
+ * 2048 of them (ESCRT_LIFO_BYTES, ESCRT_LIFO_MAX in internal.h). */
+enum { STACK_BYTES = 64 << 10, STACK_MAX = 2048, OVER = 300, ROUNDS = 12 };
 static void *live[STACK_MAX + OVER];
 
 static int live_count(size_t size) {

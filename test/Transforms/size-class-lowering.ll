@@ -4,8 +4,11 @@
 ; else calls escrt_malloc_class; a free whose operand can only be objects of
 ; one class pushes on that stack, else calls escrt_free_class. Sizes the
 ; compiler cannot see up to 1024 bytes pop from the class a table gives
-; (else the call); large objects, alignments over 16, and frees that may
-; get anything else keep the C library's calls.
+; (else the call); large objects and alignments over 16 keep the C library's
+; calls. A free that may get anything else is libescrt's own free inline:
+; the class from the region's page table (escrt_region, escrt_class_slot),
+; then the same push, else free itself; not where the function asks for
+; small code.
 ; RUN: %opt_escape -passes=escape-size-classes -pass-remarks=escape -S %s 2>%t.remarks | FileCheck %s
 ; RUN: FileCheck %s --check-prefix=REMARK < %t.remarks
 ; RUN: %opt_escape -passes=escape-size-classes %s -o - | %opt -passes=verify -disable-output
@@ -75,11 +78,52 @@
 ; CHECK-NEXT: call void @escrt_free_class(ptr %x, i32 5)
 ; CHECK-NOT: call void @free
 
-; Classes 2 and 5 meet in one free: plain free.
+; Classes 2 and 5 meet in one free: the class comes from the page table at
+; run time. p - base < bytes (else NULL is done, anything else calls free);
+; the page's entry is its offset in its span plus 32 times its class, the
+; byte offset of both the class's slot test (offset * divisor < limit) and
+; the class's stack; free itself on every failed test.
 ; CHECK-LABEL: define void @mixed(
 ; CHECK: call ptr @escrt_malloc_class(i64 16, i32 2)
 ; CHECK: call ptr @escrt_malloc_class(i64 48, i32 5)
-; CHECK: call void @free(ptr %x)
+; CHECK: %x = select i1 %c
+; CHECK-NEXT: %[[BASE:.+]] = load i64, ptr @escrt_region
+; CHECK-NEXT: %[[ADDR:.+]] = ptrtoint ptr %x to i64
+; CHECK-NEXT: %escrt.off = sub i64 %[[ADDR]], %[[BASE]]
+; CHECK-NEXT: %[[BYTES:.+]] = load i64, ptr getelementptr inbounds (i8, ptr @escrt_region, i64 8)
+; CHECK-NEXT: %[[IN:.+]] = icmp ult i64 %escrt.off, %[[BYTES]]
+; CHECK-NEXT: br i1 %[[IN]], label %escrt.page, label %escrt.outside, !prof
+; CHECK: escrt.page:
+; CHECK-NEXT: %[[PAGES:.+]] = load ptr, ptr getelementptr inbounds (i8, ptr @escrt_region, i64 16)
+; CHECK-NEXT: %[[PAGE:.+]] = lshr i64 %escrt.off, 13
+; CHECK-NEXT: %[[INFOA:.+]] = getelementptr inbounds i32, ptr %[[PAGES]], i64 %[[PAGE]]
+; CHECK-NEXT: %escrt.page.info = load i32, ptr %[[INFOA]]
+; CHECK-NEXT: %[[INFO:.+]] = zext i32 %escrt.page.info to i64
+; CHECK-NEXT: %escrt.cls.at = and i64 %[[INFO]], 8160
+; CHECK-NEXT: %[[SPANOFF:.+]] = xor i64 %[[INFO]], %escrt.cls.at
+; CHECK-NEXT: %[[PAGEOFF:.+]] = and i64 %escrt.off, 8191
+; CHECK-NEXT: %escrt.in.span = add i64 %[[PAGEOFF]], %[[SPANOFF]]
+; CHECK-NEXT: %[[DA:.+]] = getelementptr inbounds i8, ptr @escrt_class_slot, i64 %escrt.cls.at
+; CHECK-NEXT: %[[DIV:.+]] = load i64, ptr %[[DA]]
+; CHECK-NEXT: %[[LA:.+]] = getelementptr inbounds i8, ptr %[[DA]], i64 8
+; CHECK-NEXT: %[[LIM:.+]] = load i64, ptr %[[LA]]
+; CHECK-NEXT: %[[PROD:.+]] = mul i64 %escrt.in.span, %[[DIV]]
+; CHECK-NEXT: %[[SLOT:.+]] = icmp ult i64 %[[PROD]], %[[LIM]]
+; CHECK-NEXT: br i1 %[[SLOT]], label %escrt.free, label %escrt.free.slow, !prof
+; CHECK: escrt.free:
+; CHECK: %[[BIN:.+]] = getelementptr inbounds i8, ptr %{{.+}}, i64 %escrt.cls.at
+; CHECK: escrt.push:
+; CHECK-NEXT: store ptr %x, ptr
+; CHECK: escrt.heartbeat:
+; CHECK-NEXT: %[[CLS:.+]] = lshr i64 %escrt.cls.at, 5
+; CHECK-NEXT: %[[C32:.+]] = trunc i64 %[[CLS]] to i32
+; CHECK-NEXT: call void @escrt_class_heartbeat(i32 %[[C32]])
+; CHECK: escrt.outside:
+; CHECK-NEXT: %[[NULL:.+]] = icmp eq ptr %x, null
+; CHECK-NEXT: br i1 %[[NULL]], label %escrt.freed, label %escrt.free.slow
+; CHECK: escrt.free.slow:
+; CHECK-NEXT: call void @free(ptr %x)
+; CHECK-NEXT: br label %escrt.freed
 ; CHECK-NOT: escrt_free_class
 
 ; malloc(n): 1 <= n <= 1024 looks the class up by (n + 7) / 8; a larger or
@@ -95,6 +139,7 @@
 ; CHECK: escrt.malloc.slow:
 ; CHECK-NEXT: %[[CALL:.+]] = call ptr @malloc(i64 %n)
 ; CHECK: %a = phi ptr [ %{{.+}}, %escrt.pop ], [ %[[CALL]], %escrt.malloc.slow ]
+; CHECK: escrt.page{{[0-9]*}}:
 ; CHECK: call void @free(ptr %l)
 ; CHECK: call ptr @malloc(i64 40000)
 ; CHECK: call ptr @aligned_alloc(i64 64, i64 64)
@@ -114,6 +159,17 @@
 ; CHECK-NEXT: br label %escrt.free
 ; CHECK: escrt.free.slow:
 ; CHECK-NEXT: call void @escrt_free_class(ptr %p, i32 4)
+
+; -Os: the free of an unknown class stays a call.
+; CHECK-LABEL: define void @small(
+; CHECK-NEXT: %l = load ptr, ptr @g
+; CHECK-NEXT: call void @free(ptr %l)
+; CHECK-NEXT: ret void
+
+; A musttail free must stay the call right before the return.
+; CHECK-LABEL: define void @tail_free(
+; CHECK-NEXT: musttail call void @free(ptr %p)
+; CHECK-NEXT: ret void
 
 ; The entry points are malloc-family functions to LLVM.
 ; CHECK: declare noalias ptr @escrt_malloc_class(i64, i32) #[[MALLOCATTR:[0-9]+]]
@@ -178,5 +234,16 @@ define void @written() {
   store volatile ptr %p, ptr @g
   store i32 1, ptr %p
   call void @free(ptr %p)
+  ret void
+}
+
+define void @small() optsize {
+  %l = load ptr, ptr @g
+  call void @free(ptr %l)
+  ret void
+}
+
+define void @tail_free(ptr %p) {
+  musttail call void @free(ptr %p)
   ret void
 }
