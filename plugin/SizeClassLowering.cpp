@@ -536,9 +536,9 @@ void Lowering::lowerFunction(Function &F, const TargetLibraryInfo &TLI,
     emitSizeClassRemark(*CB, Class, sizeClassBytes(Class), Out);
     Lowered[lowerAllocation(*CB, K, Class, Bytes)] = Class;
   }
-  // The inline free of an unknown class is some twenty instructions a
-  // call: not where the program asks for small code. The layout it reads
-  // is a 64-bit one.
+  // The inline free of an unknown class is about thirty instructions (some
+  // 130 bytes) where free is one call: not where the program asks for small
+  // code. The layout it reads is a 64-bit one.
   bool InlineAnyFree = !F.hasOptSize() && DL.getPointerSizeInBits() == 64;
   for (CallBase *Free : Frees) {
     if (std::optional<unsigned> Class = classOfOperand(Free->getArgOperand(0))) {
