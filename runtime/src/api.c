@@ -95,7 +95,10 @@ static inline void *alloc(size_t size) {
 
 /* A push on a free stack unless it is full or p is its top (freed last);
  * never on the shared empty cache, whose stacks are full. `forget`: the
- * push went through malloc's last stack, which it forgets (see dealloc). */
+ * push went through malloc's last stack, which it forgets (see dealloc),
+ * here before the heartbeat's call rather than after it in the caller,
+ * where the cache would have to live in a saved register (72 instructions
+ * per malloc+free instead of 70). */
 static inline bool bin_push(escrt_tcache *tc, escrt_bin *bin, void *p,
                             bool forget) {
   void **top = bin->top;

@@ -57,7 +57,7 @@ enum {
   ESCRT_HUGE_PAGES = 2048,
   /* Bound of a thread's free stack per class (tcache.bins): 64 KiB of
    * objects, at least 2 and at most 2048. A batch of up to 64 KiB per class
-   * stays in the stack; a thread pins at most 4 MiB in its stacks. */
+   * stays in the stack; a thread pins at most about 4 MiB in its stacks. */
   ESCRT_LIFO_BYTES = 64 << 10,
   ESCRT_LIFO_MIN = 2,
   ESCRT_LIFO_MAX = 2048,
