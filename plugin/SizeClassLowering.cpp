@@ -4,6 +4,7 @@
 #include "Options.h"
 #include "Remarks.h"
 
+#include "llvm/Analysis/BlockFrequencyInfo.h"
 #include "llvm/Analysis/ValueTracking.h"
 #include "llvm/IR/Dominators.h"
 #include "llvm/IR/IRBuilder.h"
@@ -76,8 +77,11 @@ public:
     return Bins && MallocClass && FreeClass && Heartbeat && Region &&
            SlotTests;
   }
-  void lowerFunction(Function &F, const TargetLibraryInfo &TLI,
-                     const DominatorTree &DT, RemarkSink &Out);
+  /// True when it changed F.
+  bool lowerFunction(Function &F, const TargetLibraryInfo &TLI,
+                     function_ref<const DominatorTree &()> GetDT,
+                     function_ref<const BlockFrequencyInfo &()> GetBFI,
+                     RemarkSink &Out);
 
 private:
   Value *binOf(IRBuilder<> &B, Value *Class);
@@ -88,12 +92,15 @@ private:
                       BasicBlock *Pop, Value *FromSlowPath, BasicBlock *Slow);
   PHINode *lowerAllocation(CallBase &CB, HeapFn K, unsigned Class,
                            uint64_t Bytes);
+  Value *callAllocation(CallBase &CB, HeapFn K, unsigned Class,
+                        uint64_t Bytes);
   void lowerVariableMalloc(CallBase &CB);
   GlobalVariable *classBy8(Module &M);
-  void emitPush(IRBuilder<> &B, Value *P, Value *BinOffset,
+  void emitPush(IRBuilder<> &B, Value *P, Value *BinOffset, Value *Fits,
                 BasicBlock *Done, BasicBlock *Slow);
   void lowerFree(CallBase &Free, unsigned Class, bool MayBeNull);
   void lowerAnyFree(CallBase &Free);
+  void callFree(CallBase &Free, unsigned Class);
   std::optional<unsigned> classOfOperand(Value *P) const;
 
   LLVMContext &Ctx;
@@ -274,29 +281,32 @@ PHINode *Lowering::lowerAllocation(CallBase &CB, HeapFn K, unsigned Class,
   return P;
 }
 
-// if (top != full && top[-1] != p) { *top++ = p; if (--beat == 0)
+// if (Fits && top != full && top[-1] != p) { *top++ = p; if (--beat == 0)
 // escrt_class_heartbeat(class); goto Done; } else goto Slow; at the end of
 // B's block, its blocks placed before Slow. The stack is the one at byte
-// BinOffset of the thread's stacks, BinSize times the class. The count down
-// is escrt.h's inline free: a decrement and a branch after the push, the
-// heartbeat (and the class it needs) out of line.
+// BinOffset of the thread's stacks, BinSize times the class; Fits is the
+// caller's own test (null: none). Every stack has a readable slot below its
+// top, the empty cache's too (escrt.h), so the tests are one block and one
+// branch: blocks are what the compile time of a lowered free is spent on.
+// The count down is escrt.h's inline free: a decrement and a branch after
+// the push (one instruction on memory and a jump), the heartbeat (and the
+// class it needs) out of line.
 void Lowering::emitPush(IRBuilder<> &B, Value *P, Value *BinOffset,
-                        BasicBlock *Done, BasicBlock *Slow) {
+                        Value *Fits, BasicBlock *Done, BasicBlock *Slow) {
   Function &F = *B.GetInsertBlock()->getParent();
-  auto *Check = BasicBlock::Create(Ctx, "escrt.free.check", &F, Slow);
   auto *Push = BasicBlock::Create(Ctx, "escrt.push", &F, Slow);
   auto *Beat = BasicBlock::Create(Ctx, "escrt.heartbeat", &F, Slow);
 
   Value *Bin = binAt(B, BinOffset);
   Value *Top = B.CreateLoad(PtrTy, Bin, "escrt.top");
   Value *Full = B.CreateLoad(PtrTy, field(B, Bin, BinFull), "escrt.full");
-  B.CreateCondBr(B.CreateICmpNE(Top, Full), Check, Slow, Likely);
-
-  // top[-1] exists once the stack is not the static empty one (full).
   // The object freed last again is a double free: the slow path reports it.
-  B.SetInsertPoint(Check);
-  Value *Last = B.CreateLoad(PtrTy, B.CreateConstInBoundsGEP1_64(PtrTy, Top, -1));
-  B.CreateCondBr(B.CreateICmpNE(Last, P), Push, Slow, Likely);
+  Value *Last = B.CreateLoad(PtrTy, B.CreateConstInBoundsGEP1_64(PtrTy, Top, -1),
+                             "escrt.last");
+  Value *Room = B.CreateAnd(B.CreateICmpNE(Top, Full), B.CreateICmpNE(Last, P));
+  if (Fits)
+    Room = B.CreateAnd(Fits, Room);
+  B.CreateCondBr(Room, Push, Slow, Likely);
 
   B.SetInsertPoint(Push);
   B.CreateStore(P, Top);
@@ -334,7 +344,7 @@ void Lowering::lowerFree(CallBase &Free, unsigned Class, bool MayBeNull) {
 
   B.SetInsertPoint(HasRoom);
   Value *BinOffset = ConstantInt::get(SizeTy, Class * BinSize);
-  emitPush(B, P, BinOffset, Tail, Slow);
+  emitPush(B, P, BinOffset, /*Fits=*/nullptr, Tail, Slow);
 
   B.SetInsertPoint(Slow);
   B.CreateCall(FreeClass, {P, B.getInt32(Class)});
@@ -351,7 +361,8 @@ void Lowering::lowerFree(CallBase &Free, unsigned Class, bool MayBeNull) {
 // libescrt reserved the region), an address that does not start an object,
 // a full stack (the static empty one of a thread without a cache, or of a
 // process whose malloc is not libescrt), the object freed last. NULL lands
-// outside the region and is tested only there, so freeing an object pays
+// outside the region and is tested only there (programs free NULL often:
+// half a million times in bench/e2e's json), so freeing an object pays
 // nothing for it.
 void Lowering::lowerAnyFree(CallBase &Free) {
   BasicBlock *Head = Free.getParent();
@@ -359,7 +370,6 @@ void Lowering::lowerAnyFree(CallBase &Free) {
   Value *P = Free.getArgOperand(0);
   BasicBlock *Tail = splitBefore(Free, "escrt.freed");
   auto *Page = BasicBlock::Create(Ctx, "escrt.page", &F, Tail);
-  auto *HasRoom = BasicBlock::Create(Ctx, "escrt.free", &F, Tail);
   auto *Slow = BasicBlock::Create(Ctx, "escrt.free.slow", &F, Tail);
   auto *Outside = BasicBlock::Create(Ctx, "escrt.outside"); // after the push
 
@@ -386,11 +396,9 @@ void Lowering::lowerAnyFree(CallBase &Free) {
   Type *Int64Ty = B.getInt64Ty();
   Value *Divisor = B.CreateLoad(Int64Ty, field(B, Test, SlotDivisor));
   Value *Limit = B.CreateLoad(Int64Ty, field(B, Test, SlotLimit));
-  B.CreateCondBr(B.CreateICmpULT(B.CreateMul(InSpan, Divisor), Limit), HasRoom,
-                 Slow, Likely);
-
-  B.SetInsertPoint(HasRoom);
-  emitPush(B, P, At, Tail, Slow);
+  Value *IsSlot =
+      B.CreateICmpULT(B.CreateMul(InSpan, Divisor), Limit, "escrt.is.slot");
+  emitPush(B, P, At, IsSlot, Tail, Slow);
 
   Outside->insertInto(&F, Slow);
   B.SetInsertPoint(Outside);
@@ -421,23 +429,24 @@ GlobalVariable *Lowering::classBy8(Module &M) {
 // malloc(n) of a size only known at run time: when 1 <= n <= 1024, the pop
 // of n's class; else, or when that stack is empty, the call itself. The
 // class is the one malloc(n) would use, so any free may get the object.
+// Larger sizes look up entry 0 (class 1), whose stack is read but not
+// popped: one block of tests and one branch, as for the free.
 void Lowering::lowerVariableMalloc(CallBase &CB) {
   BasicBlock *Head = CB.getParent();
   Function &F = *Head->getParent();
   Value *N = CB.getArgOperand(0);
   BasicBlock *Tail = splitBefore(CB, "escrt.join");
-  auto *Lookup = BasicBlock::Create(Ctx, "escrt.class", &F, Tail);
   auto *Pop = BasicBlock::Create(Ctx, "escrt.pop", &F, Tail);
   auto *Slow = BasicBlock::Create(Ctx, "escrt.malloc.slow", &F, Tail);
 
   IRBuilder<> B(Head);
   B.SetCurrentDebugLocation(CB.getDebugLoc());
   Value *Small = B.CreateICmpULE(B.CreateSub(N, ConstantInt::get(SizeTy, 1)),
-                                 ConstantInt::get(SizeTy, VariableSizeLimit - 1));
-  B.CreateCondBr(Small, Lookup, Slow, Likely);
-
-  B.SetInsertPoint(Lookup);
-  Value *Index = B.CreateLShr(B.CreateAdd(N, ConstantInt::get(SizeTy, 7)), 3);
+                                 ConstantInt::get(SizeTy, VariableSizeLimit - 1),
+                                 "escrt.small");
+  Value *Index = B.CreateSelect(
+      Small, B.CreateLShr(B.CreateAdd(N, ConstantInt::get(SizeTy, 7)), 3),
+      ConstantInt::get(SizeTy, 0));
   Value *Class = B.CreateZExt(
       B.CreateLoad(Int8Ty, B.CreateInBoundsGEP(Int8Ty, classBy8(*F.getParent()),
                                                Index)),
@@ -445,7 +454,8 @@ void Lowering::lowerVariableMalloc(CallBase &CB) {
   Value *Bin = binOf(B, Class);
   Value *Top = B.CreateLoad(PtrTy, Bin, "escrt.top");
   Value *Empty = B.CreateLoad(PtrTy, field(B, Bin, BinEmpty), "escrt.empty");
-  B.CreateCondBr(B.CreateICmpNE(Top, Empty), Pop, Slow, Likely);
+  B.CreateCondBr(B.CreateAnd(Small, B.CreateICmpNE(Top, Empty)), Pop, Slow,
+                 Likely);
 
   B.SetInsertPoint(Pop);
   Value *Object = popFrom(B, Bin, Top);
@@ -502,8 +512,44 @@ static unsigned classOfAllocation(const CallBase &CB, HeapFn K,
   return sizeClassFor(std::max<uint64_t>(Bytes, Align == 16 ? 16 : 1));
 }
 
-void Lowering::lowerFunction(Function &F, const TargetLibraryInfo &TLI,
-                             const DominatorTree &DT,
+// Whether the inline paths go at \p I: LLVM's static estimate (loops count
+// their trips, error and cleanup paths their branches' odds) runs its block
+// at least 7/8 as often as the function is entered. Each inline path is
+// some thirty instructions that the code generator pays for, a few million
+// of its own instructions each: spent on every site of a library like lmdb,
+// mostly in paths that run once, it costs 6% of the compile (the inline
+// free of an unknown class alone 4%, with this test 1%). Elsewhere the call
+// to the entry point (or to malloc and free) keeps the class.
+static bool isHot(const Instruction &I, const BlockFrequencyInfo &BFI) {
+  double Block = BFI.getBlockFreq(I.getParent()).getFrequency();
+  return Block >= BFI.getEntryFreq().getFrequency() * (7.0 / 8);
+}
+
+// A constant-size allocation of Class where the inline pop is not worth its
+// code: malloc and aligned_alloc call escrt_malloc_class, calloc stays (it
+// picks the same class and zeroes).
+Value *Lowering::callAllocation(CallBase &CB, HeapFn K, unsigned Class,
+                                uint64_t Bytes) {
+  if (K == HeapFn::Calloc)
+    return &CB;
+  IRBuilder<> B(&CB);
+  CallInst *Call = B.CreateCall(
+      MallocClass, {ConstantInt::get(SizeTy, Bytes), B.getInt32(Class)});
+  Call->takeName(&CB);
+  CB.replaceAllUsesWith(Call);
+  CB.eraseFromParent();
+  return Call;
+}
+
+void Lowering::callFree(CallBase &Free, unsigned Class) {
+  IRBuilder<> B(&Free);
+  B.CreateCall(FreeClass, {Free.getArgOperand(0), B.getInt32(Class)});
+  Free.eraseFromParent();
+}
+
+bool Lowering::lowerFunction(Function &F, const TargetLibraryInfo &TLI,
+                             function_ref<const DominatorTree &()> GetDT,
+                             function_ref<const BlockFrequencyInfo &()> GetBFI,
                              RemarkSink &Out) {
   SmallVector<std::pair<CallBase *, HeapFn>, 8> Allocations;
   SmallVector<CallBase *, 8> Frees;
@@ -515,39 +561,61 @@ void Lowering::lowerFunction(Function &F, const TargetLibraryInfo &TLI,
       else if (K == HeapFn::Free && CB->arg_size() == 1)
         Frees.push_back(CB);
     }
-  // Asked before the lowering changes the control flow the tree describes;
-  // what is known of a free's operand stays true of the lowered one.
+  if (Allocations.empty() && Frees.empty())
+    return false;
+  // Asked before the lowering changes the control flow the analyses
+  // describe; what is known of a free's operand stays true of the lowered
+  // one.
   const DataLayout &DL = F.getDataLayout();
-  SmallPtrSet<const CallBase *, 8> MayBeNull;
-  for (CallBase *Free : Frees)
+  const DominatorTree &DT = GetDT();
+  const BlockFrequencyInfo &BFI = GetBFI();
+  // The inline paths are code where a call was: not where the program asks
+  // for small code. The free of an unknown class reads a 64-bit layout.
+  bool InlineAny = !F.hasOptSize();
+  bool InlineAnyFree = InlineAny && DL.getPointerSizeInBits() == 64;
+  SmallPtrSet<const CallBase *, 8> Hot, MayBeNull;
+  for (auto [CB, K] : Allocations)
+    if (InlineAny && isHot(*CB, BFI))
+      Hot.insert(CB);
+  for (CallBase *Free : Frees) {
+    if (InlineAny && isHot(*Free, BFI))
+      Hot.insert(Free);
     if (!isKnownNonZero(Free->getArgOperand(0),
                         SimplifyQuery(DL, &DT, nullptr, Free)))
       MayBeNull.insert(Free);
+  }
+  bool Changed = false;
   for (auto [CB, K] : Allocations) {
     uint64_t Bytes = 0;
     unsigned Class = classOfAllocation(*CB, K, Bytes);
-    if (!Class && K == HeapFn::Malloc && !constantAllocSize(*CB, K)) {
+    if (!Class && K == HeapFn::Malloc && !constantAllocSize(*CB, K) &&
+        Hot.contains(CB)) {
       emitVariableSizeClassRemark(*CB, VariableSizeLimit, Out);
       lowerVariableMalloc(*CB);
+      Changed = true;
       continue;
     }
     if (!Class)
       continue;
     emitSizeClassRemark(*CB, Class, sizeClassBytes(Class), Out);
-    Lowered[lowerAllocation(*CB, K, Class, Bytes)] = Class;
+    Lowered[Hot.contains(CB) ? lowerAllocation(*CB, K, Class, Bytes)
+                             : callAllocation(*CB, K, Class, Bytes)] = Class;
+    Changed = true;
   }
-  // The inline free of an unknown class is about thirty instructions (some
-  // 130 bytes) where free is one call: not where the program asks for small
-  // code. The layout it reads is a 64-bit one.
-  bool InlineAnyFree = !F.hasOptSize() && DL.getPointerSizeInBits() == 64;
   for (CallBase *Free : Frees) {
     if (std::optional<unsigned> Class = classOfOperand(Free->getArgOperand(0))) {
       emitSizeClassRemark(*Free, *Class, sizeClassBytes(*Class), Out);
-      lowerFree(*Free, *Class, MayBeNull.contains(Free));
-    } else if (InlineAnyFree && !Free->isMustTailCall()) {
+      if (Hot.contains(Free))
+        lowerFree(*Free, *Class, MayBeNull.contains(Free));
+      else
+        callFree(*Free, *Class);
+      Changed = true;
+    } else if (InlineAnyFree && Hot.contains(Free) && !Free->isMustTailCall()) {
       lowerAnyFree(*Free);
+      Changed = true;
     }
   }
+  return Changed;
 }
 
 PreservedAnalyses SizeClassLoweringPass::run(Module &M,
@@ -578,10 +646,13 @@ PreservedAnalyses SizeClassLoweringPass::run(Module &M,
     auto &TLI = FAM.getResult<TargetLibraryAnalysis>(F);
     RemarkSink Out(FAM.getResult<OptimizationRemarkEmitterAnalysis>(F),
                    Opts->RecordsSection ? &Records : nullptr);
-    auto &DT = FAM.getResult<DominatorTreeAnalysis>(F);
-    size_t Before = F.size();
-    L.lowerFunction(F, TLI, DT, Out);
-    if (F.size() != Before) {
+    auto GetDT = [&]() -> const DominatorTree & {
+      return FAM.getResult<DominatorTreeAnalysis>(F);
+    };
+    auto GetBFI = [&]() -> const BlockFrequencyInfo & {
+      return FAM.getResult<BlockFrequencyAnalysis>(F);
+    };
+    if (L.lowerFunction(F, TLI, GetDT, GetBFI, Out)) {
       FAM.invalidate(F, PreservedAnalyses::none());
       Changed = true;
     }

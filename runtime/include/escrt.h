@@ -54,7 +54,9 @@ ESCRT_API void escrt_class_heartbeat(unsigned cls);
  * pass only what escrt_malloc_class(_inline) got for the object (the
  * out-of-line escrt_free_class checks it). Code using them must link
  * libescrt itself (-lescrt, not only LD_PRELOAD), as it reads libescrt's
- * thread-local stacks. */
+ * thread-local stacks. Every stack, the shared empty one of a thread
+ * without a cache included, has a readable slot below its top: a push may
+ * read top[-1] before it knows that top != full. */
 typedef struct escrt_bin {
   void **top;       /* next free slot */
   void **empty;     /* top == empty: no objects */

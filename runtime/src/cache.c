@@ -15,12 +15,15 @@
 #include "internal.h"
 
 ESCRT_HIDDEN escrt_span escrt_span_empty;
-/* The one slot of every stack of escrt_tcache_empty: it is empty and full. */
-static void *no_slot[1];
+/* Every stack of escrt_tcache_empty is empty and full, at the end of this
+ * NULL slot: like a cache's stacks, it has a readable NULL below its top,
+ * so code that reads top[-1] before it tests top against full (the inline
+ * free -escape-runtime emits) reads memory, whatever the stack. */
+static void *null_slot[1];
 ESCRT_HIDDEN escrt_tcache escrt_tcache_empty = {
-    .bins = {[0 ... ESCRT_NUM_CLASSES - 1] = {.top = no_slot,
-                                              .empty = no_slot,
-                                              .full = no_slot}},
+    .bins = {[0 ... ESCRT_NUM_CLASSES - 1] = {.top = null_slot + 1,
+                                              .empty = null_slot + 1,
+                                              .full = null_slot + 1}},
     .cur = {[0 ... ESCRT_NUM_CLASSES - 1] = &escrt_span_empty}};
 
 enum { SPARE_BYTES = 1 << 20 };

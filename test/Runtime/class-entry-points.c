@@ -3,7 +3,10 @@
 // thread's free stacks and past their heartbeat, with the statistics
 // counting every object once. A wrong class and a double free through the
 // inline free are reported; ESCRT_DEBUG=1 routes the inline versions
-// through the library, whose exact checks then see every free.
+// through the library, whose exact checks then see every free. Every
+// stack has a readable NULL slot below its bottom, the shared empty stacks
+// of a thread without a cache too: the inline push reads top[-1] before it
+// knows the stack has room (escrt.h).
 // RUN: %escrt_cc %s -o %t %escrt_link && %t | FileCheck %s
 // RUN: %escrt_cc %s -o %t.static %escrt_a && %t.static | FileCheck %s
 // RUN: env ESCRT_DEBUG=1 %t | FileCheck %s
@@ -17,6 +20,7 @@
 #include "check.h"
 #include "escrt.h"
 #include <malloc.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -72,6 +76,23 @@ static void exercise(unsigned cls) {
   CHECK(frees_of(cls) - f0 == (uint64_t)n * ROUNDS);
 }
 
+/* The slot below every stack's bottom is NULL; before its first malloc a
+ * thread's stacks are the empty cache's, empty and full at once. */
+static void check_slots_below(int without_cache) {
+  for (unsigned cls = 1; cls < ESCRT_NUM_CLASSES; cls++) {
+    escrt_bin *b = &escrt_thread_bins[cls];
+    CHECK(b->empty[-1] == NULL);
+    if (without_cache)
+      CHECK(b->top == b->empty && b->top == b->full);
+  }
+}
+
+static void *new_thread(void *unused) {
+  (void)unused;
+  check_slots_below(1);
+  return NULL;
+}
+
 int main(int argc, char **argv) {
   const char *m = argc > 1 ? argv[1] : "";
   unsigned c64 = escrt_size_class(64), c48 = escrt_size_class(48);
@@ -88,8 +109,12 @@ int main(int argc, char **argv) {
     escrt_free_class_inline(q, c64);
     escrt_free_class_inline(p, c64);
   } else {
+    pthread_t t;
+    CHECK(pthread_create(&t, NULL, new_thread, NULL) == 0);
+    CHECK(pthread_join(t, NULL) == 0);
     for (unsigned cls = 1; cls < ESCRT_NUM_CLASSES; cls++)
       exercise(cls);
+    check_slots_below(getenv("ESCRT_DEBUG") != NULL);
     puts("classes ok");
     return 0;
   }

@@ -7,8 +7,10 @@
 ; (else the call); large objects and alignments over 16 keep the C library's
 ; calls. A free that may get anything else is libescrt's own free inline:
 ; the class from the region's page table (escrt_region, escrt_class_slot),
-; then the same push, else free itself; not where the function asks for
-; small code.
+; then the same push, else free itself. The inline paths go only where
+; LLVM's static estimate runs the block at least 7/8 as often as the
+; function's entry (loops count their trips), and not where the function asks
+; for small code; elsewhere the entry points are called.
 ; RUN: %opt_escape -passes=escape-size-classes -pass-remarks=escape -S %s 2>%t.remarks | FileCheck %s
 ; RUN: FileCheck %s --check-prefix=REMARK < %t.remarks
 ; RUN: %opt_escape -passes=escape-size-classes %s -o - | %opt -passes=verify -disable-output
@@ -23,6 +25,11 @@
 ; REMARK-NEXT: remark: <unknown>:0:0: aligned_alloc(16, 8) uses size class 2 (16 bytes)
 ; REMARK-NEXT: remark: <unknown>:0:0: calloc(4, 12) uses size class 5 (48 bytes)
 ; REMARK-NEXT: remark: <unknown>:0:0: malloc(32) uses size class 4 (32 bytes)
+; REMARK-NEXT: remark: <unknown>:0:0: free(p) uses size class 4 (32 bytes)
+; REMARK-NEXT: remark: <unknown>:0:0: malloc(48) uses size class 5 (48 bytes)
+; REMARK-NEXT: remark: <unknown>:0:0: malloc(48) uses size class 5 (48 bytes)
+; REMARK-NEXT: remark: <unknown>:0:0: free(p) uses size class 5 (48 bytes)
+; REMARK-NEXT: remark: <unknown>:0:0: malloc(24) uses size class 4 (32 bytes)
 ; REMARK-NEXT: remark: <unknown>:0:0: free(p) uses size class 4 (32 bytes)
 ; REMARK-NOT: remark
 
@@ -58,18 +65,29 @@
 ; CHECK: %x = select i1 %c
 ; CHECK-NEXT: %[[NN:.+]] = icmp ne ptr %x, null
 ; CHECK-NEXT: br i1 %[[NN]], label %escrt.free, label %escrt.freed
+; Room on the stack and not the object freed last (top[-1] is readable on
+; every stack, the empty cache's too): one branch, else escrt_free_class,
+; which pushes or reports. The push counts the stack's beat down after it,
+; as escrt.h's inline free.
 ; CHECK: escrt.free:
-; CHECK: %escrt.full = load ptr
-; CHECK: escrt.free.check:
-; CHECK: %[[LAST:.+]] = load ptr, ptr %{{.+}}
-; CHECK-NEXT: %[[AGAIN:.+]] = icmp ne ptr %[[LAST]], %x
-; CHECK-NEXT: br i1 %[[AGAIN]], label %escrt.push, label %escrt.free.slow
-; The push counts the stack's beat down after it, as escrt.h's inline free.
+; CHECK: %[[BIN:escrt.bin[0-9]*]] = getelementptr inbounds i8, ptr %{{.+}}, i64 160
+; CHECK-NEXT: %[[TOP:.+]] = load ptr, ptr %[[BIN]]
+; CHECK-NEXT: %[[FA:.+]] = getelementptr inbounds i8, ptr %[[BIN]], i64 16
+; CHECK-NEXT: %escrt.full = load ptr, ptr %[[FA]]
+; CHECK-NEXT: %[[LA:.+]] = getelementptr inbounds ptr, ptr %[[TOP]], i64 -1
+; CHECK-NEXT: %escrt.last = load ptr, ptr %[[LA]]
+; CHECK-NEXT: %[[AGAIN:.+]] = icmp ne ptr %escrt.last, %x
+; CHECK-NEXT: %[[ROOM:.+]] = icmp ne ptr %[[TOP]], %escrt.full
+; CHECK-NEXT: %[[BOTH:.+]] = and i1 %[[ROOM]], %[[AGAIN]]
+; CHECK-NEXT: br i1 %[[BOTH]], label %escrt.push, label %escrt.free.slow, !prof
 ; CHECK: escrt.push:
-; CHECK-NEXT: store ptr %x, ptr
-; CHECK: %escrt.beat = load i32
+; CHECK-NEXT: store ptr %x, ptr %[[TOP]]
+; CHECK-NEXT: %[[UP:.+]] = getelementptr inbounds ptr, ptr %[[TOP]], i64 1
+; CHECK-NEXT: store ptr %[[UP]], ptr %[[BIN]]
+; CHECK-NEXT: %[[BA:.+]] = getelementptr inbounds i8, ptr %[[BIN]], i64 28
+; CHECK-NEXT: %escrt.beat = load i32, ptr %[[BA]]
 ; CHECK-NEXT: %[[LEFT:.+]] = sub i32 %escrt.beat, 1
-; CHECK-NEXT: store i32 %[[LEFT]]
+; CHECK-NEXT: store i32 %[[LEFT]], ptr %[[BA]]
 ; CHECK-NEXT: %[[ON:.+]] = icmp ne i32 %[[LEFT]], 0
 ; CHECK-NEXT: br i1 %[[ON]], label %escrt.freed, label %escrt.heartbeat
 ; CHECK: escrt.heartbeat:
@@ -82,7 +100,8 @@
 ; run time. p - base < bytes (else NULL is done, anything else calls free);
 ; the page's entry is its offset in its span plus 32 times its class, the
 ; byte offset of both the class's slot test (offset * divisor < limit) and
-; the class's stack; free itself on every failed test.
+; the class's stack; the slot test joins the push's tests; free itself when
+; any fails.
 ; CHECK-LABEL: define void @mixed(
 ; CHECK: call ptr @escrt_malloc_class(i64 16, i32 2)
 ; CHECK: call ptr @escrt_malloc_class(i64 48, i32 5)
@@ -108,10 +127,11 @@
 ; CHECK-NEXT: %[[LA:.+]] = getelementptr inbounds i8, ptr %[[DA]], i64 8
 ; CHECK-NEXT: %[[LIM:.+]] = load i64, ptr %[[LA]]
 ; CHECK-NEXT: %[[PROD:.+]] = mul i64 %escrt.in.span, %[[DIV]]
-; CHECK-NEXT: %[[SLOT:.+]] = icmp ult i64 %[[PROD]], %[[LIM]]
-; CHECK-NEXT: br i1 %[[SLOT]], label %escrt.free, label %escrt.free.slow, !prof
-; CHECK: escrt.free:
+; CHECK-NEXT: %escrt.is.slot = icmp ult i64 %[[PROD]], %[[LIM]]
 ; CHECK: %[[BIN:.+]] = getelementptr inbounds i8, ptr %{{.+}}, i64 %escrt.cls.at
+; CHECK: %[[BOTH:.+]] = and i1 %{{.+}}, %{{.+}}
+; CHECK-NEXT: %[[ALL:.+]] = and i1 %escrt.is.slot, %[[BOTH]]
+; CHECK-NEXT: br i1 %[[ALL]], label %escrt.push, label %escrt.free.slow, !prof
 ; CHECK: escrt.push:
 ; CHECK-NEXT: store ptr %x, ptr
 ; CHECK: escrt.heartbeat:
@@ -130,12 +150,14 @@
 ; zero size, or an empty stack, calls malloc; its free stays plain.
 ; CHECK-LABEL: define void @unknown(
 ; CHECK: %[[M1:.+]] = sub i64 %n, 1
-; CHECK-NEXT: %[[SMALL:.+]] = icmp ule i64 %[[M1]], 1023
-; CHECK-NEXT: br i1 %[[SMALL]], label %escrt.class, label %escrt.malloc.slow
-; CHECK: escrt.class:
+; CHECK-NEXT: %escrt.small = icmp ule i64 %[[M1]], 1023
 ; CHECK-NEXT: %[[R:.+]] = add i64 %n, 7
 ; CHECK-NEXT: %[[I:.+]] = lshr i64 %[[R]], 3
-; CHECK-NEXT: %[[CA:.+]] = getelementptr inbounds i8, ptr @escrt.class_by8, i64 %[[I]]
+; CHECK-NEXT: %[[IDX:.+]] = select i1 %escrt.small, i64 %[[I]], i64 0
+; CHECK-NEXT: %[[CA:.+]] = getelementptr inbounds i8, ptr @escrt.class_by8, i64 %[[IDX]]
+; CHECK: %[[HAS:.+]] = icmp ne ptr %escrt.top, %escrt.empty
+; CHECK-NEXT: %[[POP:.+]] = and i1 %escrt.small, %[[HAS]]
+; CHECK-NEXT: br i1 %[[POP]], label %escrt.pop, label %escrt.malloc.slow, !prof
 ; CHECK: escrt.malloc.slow:
 ; CHECK-NEXT: %[[CALL:.+]] = call ptr @malloc(i64 %n)
 ; CHECK: %a = phi ptr [ %{{.+}}, %escrt.pop ], [ %[[CALL]], %escrt.malloc.slow ]
@@ -160,11 +182,35 @@
 ; CHECK: escrt.free.slow:
 ; CHECK-NEXT: call void @escrt_free_class(ptr %p, i32 4)
 
-; -Os: the free of an unknown class stays a call.
+; -Os: no inline path; the free of an unknown class stays a call, a
+; constant size calls its class's entry point.
 ; CHECK-LABEL: define void @small(
 ; CHECK-NEXT: %l = load ptr, ptr @g
 ; CHECK-NEXT: call void @free(ptr %l)
+; CHECK-NEXT: %p = call ptr @escrt_malloc_class(i64 48, i32 5)
+; CHECK-NEXT: store volatile ptr %p, ptr @g
 ; CHECK-NEXT: ret void
+
+; A path the function rarely takes (1 in 1000 here): the calls, each
+; keeping what the compiler knows of the class; malloc(n) and a free of an
+; unknown class stay as they are.
+; CHECK-LABEL: define void @cold(
+; CHECK: rare:
+; CHECK-NEXT: %p = call ptr @escrt_malloc_class(i64 48, i32 5)
+; CHECK-NEXT: store volatile ptr %p, ptr @g
+; CHECK-NEXT: call void @escrt_free_class(ptr %p, i32 5)
+; CHECK-NEXT: %q = call ptr @malloc(i64 %n)
+; CHECK-NEXT: store volatile ptr %q, ptr @g
+; CHECK-NEXT: %l = load ptr, ptr @g
+; CHECK-NEXT: call void @free(ptr %l)
+; CHECK-NEXT: br label %done
+
+; Behind the same branch but in a loop of 100 trips (by its weights): hot.
+; CHECK-LABEL: define void @cold_branch_hot_loop(
+; CHECK: loop:
+; CHECK: escrt.pop:
+; CHECK: escrt.push:
+; CHECK-NOT: call ptr @malloc
 
 ; A musttail free must stay the call right before the return.
 ; CHECK-LABEL: define void @tail_free(
@@ -240,8 +286,43 @@ define void @written() {
 define void @small() optsize {
   %l = load ptr, ptr @g
   call void @free(ptr %l)
+  %p = call ptr @malloc(i64 48)
+  store volatile ptr %p, ptr @g
   ret void
 }
+
+define void @cold(i1 %c, i64 %n) {
+  br i1 %c, label %rare, label %done, !prof !0
+rare:
+  %p = call ptr @malloc(i64 48)
+  store volatile ptr %p, ptr @g
+  call void @free(ptr %p)
+  %q = call ptr @malloc(i64 %n)
+  store volatile ptr %q, ptr @g
+  %l = load ptr, ptr @g
+  call void @free(ptr %l)
+  br label %done
+done:
+  ret void
+}
+
+define void @cold_branch_hot_loop(i1 %c) {
+entry:
+  br i1 %c, label %loop, label %done, !prof !0
+loop:
+  %i = phi i32 [ 0, %entry ], [ %next, %loop ]
+  %p = call ptr @malloc(i64 24)
+  store volatile ptr %p, ptr @g
+  call void @free(ptr %p)
+  %next = add i32 %i, 1
+  %again = icmp ult i32 %next, 100
+  br i1 %again, label %loop, label %done, !prof !1
+done:
+  ret void
+}
+
+!0 = !{!"branch_weights", i32 1, i32 1000}
+!1 = !{!"branch_weights", i32 100000, i32 1}
 
 define void @tail_free(ptr %p) {
   musttail call void @free(ptr %p)
