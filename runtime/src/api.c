@@ -217,18 +217,26 @@ static inline size_t small_usable(void *p) {
   return 0;
 }
 
-/* realloc's every case but a small object that stays; `old` is
- * small_usable(p). */
+/* An object that realloc grows to this many bytes or more and cannot grow
+ * in place moves to a run of pages of its own (a large object, whatever its
+ * size), which later growth extends in place
+ * over the free pages after it, as glibc's top chunk grows a buffer in
+ * place: a buffer doubled from 16 bytes to 1 MiB is then copied 16 KiB in
+ * all rather than 64 (what the small classes up to 32 KiB copied). A page
+ * run for a 16 KiB object wastes at most its last page. */
+enum { REALLOC_TO_PAGES = 2 * ESCRT_PAGE_SIZE };
+
+/* realloc's every case but a small object that stays; `small` is
+ * small_usable(p): its size when it is a small object, else 0. */
 static __attribute__((noinline)) void *realloc_other(void *p, size_t size,
-                                                     size_t old) {
+                                                     size_t small) {
   if (!p)
     return alloc(size);
   if (size == 0) { /* glibc's behaviour, which Debian's programs expect */
     dealloc(p);
     return NULL;
   }
-  if (!old)
-    old = escrt_usable(p);
+  size_t old = small ? small : escrt_usable(p);
   if (old == 0)
     escrt_report("realloc", "invalid pointer (not an object of escrt)", p,
                  NULL);
@@ -237,15 +245,15 @@ static __attribute__((noinline)) void *realloc_other(void *p, size_t size,
   /* A large object grows over the free pages after it, or a huge one by
    * mremap: no copy. */
   void *q;
-  if (size > old && old > ESCRT_MAX_SMALL_SIZE &&
-      (q = escrt_large_grow(p, size)))
+  if (size > old && !small && (q = escrt_large_grow(p, size)))
     return q;
   /* Growing by a quarter at least (tcmalloc's rule), so that a buffer grown
    * by small steps moves O(log n) times, not once per class it crosses. */
   size_t want = size;
   if (size > old && size - old < old / 4)
     want = old + old / 4;
-  q = alloc(want);
+  q = size > old && size >= REALLOC_TO_PAGES ? escrt_large_alloc(want, 0, false)
+                                              : alloc(want);
   if (!q)
     return NULL;
   memcpy(q, p, size < old ? size : old);

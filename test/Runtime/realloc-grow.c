@@ -1,7 +1,8 @@
 // realloc keeps the contents and gives at least the size asked for: in
 // place while the class holds the new size, by a quarter more at least
 // when a small object moves (so growing by small steps moves it seldom),
-// over the free pages after a large object (same address), and by mremap
+// to a run of pages of its own once it grows past 16 KiB, over the free
+// pages after a large object (same address), and by mremap
 // for a huge one (no copy: the peak RSS does not hold it twice).
 // RUN: %escrt_cc %s -o %t %escrt_link && %t | FileCheck %s
 // RUN: %escrt_cc %s -o %t.static %escrt_a && %t.static | FileCheck %s
@@ -49,6 +50,26 @@ int main(void) {
   size_t u = malloc_usable_size(p);
   CHECK(realloc(p, u) == p && realloc(p, u / 2 + 1) == p);
   check_fill(p, u / 2 + 1);
+  free(p);
+
+  /* Doubled from 16 bytes: past 16 KiB the buffer moves to a run of pages,
+   * which then grows where it is (the pages after it are free), up to 1 MiB
+   * without another copy. */
+  p = malloc(16);
+  CHECK(p);
+  fill(p, 0, 16);
+  unsigned char *run = NULL;
+  for (size_t size = 32; size <= 1 << 20; size *= 2) {
+    unsigned char *q = realloc(p, size);
+    CHECK(q && malloc_usable_size(q) >= size);
+    if (size == 16 << 10)
+      run = q;
+    if (size > 16 << 10)
+      CHECK(q == run);
+    p = q;
+    check_fill(p, size / 2);
+    fill(p, size / 2, size);
+  }
   free(p);
 
   /* Large: the pages after it are free, so it grows where it is. */
