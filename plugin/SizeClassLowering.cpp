@@ -516,10 +516,10 @@ static unsigned classOfAllocation(const CallBase &CB, HeapFn K,
 // their trips, error and cleanup paths their branches' odds) runs its block
 // at least 7/8 as often as the function is entered. Each inline path is
 // some thirty instructions that the code generator pays for, a few million
-// of its own instructions each: spent on every site of a library like lmdb,
-// mostly in paths that run once, it costs 6% of the compile (the inline
-// free of an unknown class alone 4%, with this test 1%). Elsewhere the call
-// to the entry point (or to malloc and free) keeps the class.
+// of its own instructions each: at every site of lmdb's mdb.c, most of them
+// in paths that run once, the compile took 1.063x clang's instructions; with
+// this test 1.019x (1.006x without -escape-runtime). Elsewhere the call to
+// the entry point (or to malloc and free) keeps the class.
 static bool isHot(const Instruction &I, const BlockFrequencyInfo &BFI) {
   double Block = BFI.getBlockFreq(I.getParent()).getFrequency();
   return Block >= BFI.getEntryFreq().getFrequency() * (7.0 / 8);
