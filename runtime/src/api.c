@@ -219,11 +219,11 @@ static inline size_t small_usable(void *p) {
 
 /* An object that realloc grows to this many bytes or more and cannot grow
  * in place moves to a run of pages of its own (a large object, whatever its
- * size), which later growth extends in place
- * over the free pages after it, as glibc's top chunk grows a buffer in
- * place: a buffer doubled from 16 bytes to 1 MiB is then copied 16 KiB in
- * all rather than 64 (what the small classes up to 32 KiB copied). A page
- * run for a 16 KiB object wastes at most its last page. */
+ * size), which later growth extends in place over the free pages after it,
+ * as glibc's top chunk lets a growing buffer stay where it is: a buffer
+ * doubled from 16 bytes to 1 MiB is then copied 16 KiB in all rather than
+ * 64 (what the small classes up to 32 KiB copied). The run wastes less
+ * than a page. */
 enum { REALLOC_TO_PAGES = 2 * ESCRT_PAGE_SIZE };
 
 /* realloc's every case but a small object that stays; `small` is
