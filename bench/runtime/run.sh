@@ -8,7 +8,8 @@
 #   instr   instructions per operation on hot paths (callgrind; loop included):
 #           malloc(64)+free, calloc(1, 64)+free, 4 live classes, an add-16
 #           realloc; for escrt also through its compiler entry points
-#   footprint peak RSS (KB) of programs holding 2, 8 (small) and 256 MB (large)
+#   footprint peak RSS (KB) of programs holding 2, 8 (small) and 256 MB (large),
+#           medians of interleaved runs
 #   rss     burst of ~800 MB then light traffic: RSS after 1, 5, 10 s
 #   idle    the same burst, then no allocator call at all: RSS after 1, 5, 10 s
 #   macro   clang-N -O2 compiling the SQLite amalgamation: time and peak RSS
@@ -156,13 +157,34 @@ instr() {
   row "-escape-runtime" "${dashes[@]}" "$(pair_instructions none "$out/hot-lowered")"
 }
 
+# One row of medians of $2 interleaved rounds (every allocator once per
+# round): label, rounds, then alloc-bench's args. A small program's peak
+# RSS moves by up to 6% from run to run with where the C library lands
+# (the kernel maps its pages 64 KiB around each one touched).
+median_row() {
+  local label=$1 rounds=$2 i r; shift 2
+  local -a runs=()
+  for ((r = 0; r < rounds; r++)); do
+    for i in "${!names[@]}"; do
+      runs[i]+=" $(run "$i" "$bench" "$@" | awk '{ print $2 }')"
+    done
+  done
+  local vals=()
+  for i in "${!names[@]}"; do
+    vals+=("$(echo "${runs[i]}" | tr ' ' '\n' | sort -n | awk 'NF { v[n++] = $1 }
+      END { print n ? v[int((n - 1) / 2)] : "-" }')")
+  done
+  row "$label" "${vals[@]}"
+}
+
 footprint() {
   echo "## footprint: peak RSS (KB) of a program holding MB of small objects"
-  echo "## (small programs: escrt / glibc; large: escrt / best peer)"
+  echo "## (median of 5 runs, interleaved; small programs: escrt / glibc;"
+  echo "## large: escrt / best peer)"
   header MB
   local mb
-  for mb in 2 8; do PEERS=glibc bench_row "${mb} MB" footprint "$mb"; done
-  bench_row "256 MB" footprint 256
+  for mb in 2 8; do PEERS=glibc median_row "${mb} MB" 5 footprint "$mb"; done
+  median_row "256 MB" 3 footprint 256
 }
 
 resident() { # alloc-bench mode

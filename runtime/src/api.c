@@ -198,13 +198,29 @@ API void *malloc(size_t size) { return alloc(size); }
 
 API void free(void *p) { dealloc(p); }
 
-API void *calloc(size_t n, size_t size) {
+static inline void *calloc_body(size_t n, size_t size) {
   size_t total;
   if (__builtin_mul_overflow(n, size, &total)) {
     errno = ENOMEM;
     return NULL;
   }
   return alloc_class_as(total, escrt_class_of(total), true);
+}
+
+/* glibc's pthread_create callocs the new thread's TLS vector after it
+ * marks the process multi-threaded and before the thread runs: the fork
+ * handlers are registered there (lock.c), out of calloc's way. (Before
+ * libescrt's start-up they cannot be; the start-up's locks do it.) */
+static __attribute__((noinline)) void *calloc_first_thread(size_t n,
+                                                           size_t size) {
+  escrt_fork_register();
+  return calloc_body(n, size);
+}
+
+API void *calloc(size_t n, size_t size) {
+  if (escrt_fork_unguarded())
+    return calloc_first_thread(n, size);
+  return calloc_body(n, size);
 }
 
 /* The usable size of p when it is a small object of the region, else 0:

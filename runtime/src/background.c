@@ -45,7 +45,7 @@ static void *scavenger(void *unused) {
   pthread_setname_np(pthread_self(), "escrt-scavenger");
   for (;;) {
     uint64_t sleep_ms = escrt_heap_background_pass();
-    pthread_mutex_lock(&lock);
+    escrt_lock(&lock);
     if (!woken && sleep_ms) {
       struct timespec at;
       clock_gettime(CLOCK_MONOTONIC, &at);
@@ -82,6 +82,7 @@ static int create(size_t stack_bytes) {
  * it, not even before its first instruction. */
 static bool start(void) {
   int saved = errno;
+  escrt_fork_register(); /* the thread takes locks: see lock.c */
   sigset_t all, old;
   sigfillset(&all);
   pthread_sigmask(SIG_SETMASK, &all, &old);
@@ -110,7 +111,7 @@ void escrt_background_answer(bool in_free) {
   if (!atomic_exchange_explicit(&escrt_background_call, false,
                                 memory_order_relaxed))
     return; /* another slow path answered */
-  pthread_mutex_lock(&lock);
+  escrt_lock(&lock);
   bool make = !atomic_load_explicit(&started, memory_order_relaxed);
   atomic_store_explicit(&started, true, memory_order_relaxed);
   woken = true;
@@ -122,7 +123,7 @@ void escrt_background_answer(bool in_free) {
 }
 
 /* fork: the child must not inherit the lock held by a thread that is gone. */
-void escrt_background_lock(void) { pthread_mutex_lock(&lock); }
+void escrt_background_lock(void) { escrt_lock(&lock); }
 
 void escrt_background_unlock(void) { pthread_mutex_unlock(&lock); }
 

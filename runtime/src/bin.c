@@ -1,9 +1,9 @@
 /* The free stacks (escrt_bin, see struct escrt_tcache) off the fast path: a
- * push onto a full stack, which hands half the stack to the transfer cache
- * (central.c), an empty stack taking a batch from it, the heartbeat, and
- * flushing a stack's objects back to their spans: to the owner's list for
- * the cache's own spans (and for spans it takes over from a parked cache),
- * else in chains to the spans' atomic lists. */
+ * push onto a full stack, which grows the stack or hands half of it to the
+ * transfer cache (central.c), an empty stack taking a batch from it, the
+ * heartbeat, and flushing a stack's objects back to their spans: to the
+ * owner's list for the cache's own spans (and for spans it takes over from
+ * a parked cache), else in chains to the spans' atomic lists. */
 #include "internal.h"
 
 #include <string.h>
@@ -67,6 +67,40 @@ static void bin_flush(escrt_tcache *tc, unsigned cls, size_t n) {
   bin_drop_bottom(bin, n);
 }
 
+/* Gives the stack of cls its full size (escrt_lifo_max), keeping its
+ * objects; false if it has it already (or no memory). Its first array, a
+ * part of the cache's, is left unused. */
+static bool bin_grow(escrt_tcache *tc, unsigned cls) {
+  escrt_bin *bin = &tc->bins[cls];
+  size_t n = (size_t)(bin->top - bin->empty), max = escrt_lifo_max(cls);
+  if ((size_t)(bin->full - bin->empty) >= max)
+    return false;
+  void **a = escrt_meta_alloc((1 + max) * sizeof(void *));
+  if (!a)
+    return false;
+  /* a[0], zero like all new metadata, is the NULL slot below the bottom. */
+  memcpy(a + 1, bin->empty, n * sizeof(void *));
+  bin->empty = a + 1;
+  bin->top = bin->empty + n;
+  bin->full = bin->empty + max;
+  return true;
+}
+
+/* Whether the full stack of cls should grow rather than give up half its
+ * objects: it trades with other threads (remote: its oldest object is
+ * another thread's; the transfer cache takes batches of half a stack), or
+ * it was full before and at least half of it has been popped since, so
+ * that what it gave up then was wanted again (a batch that frees and then
+ * allocates more objects than it holds). A stack that fills while objects are
+ * only being freed (a program freeing what it has before it exits) keeps its
+ * size: more slots would be memory the program never gets back. */
+static bool grow_when_full(const escrt_tcache *tc, unsigned cls, bool remote) {
+  const escrt_bin *bin = &tc->bins[cls];
+  return remote ||
+         (tc->was_full[cls] && bin->nmalloc - tc->pops_at_full[cls] >=
+                                   (uint32_t)(bin->full - bin->empty) / 2);
+}
+
 /* Empties every free stack of tc into the spans: at thread exit and for
  * malloc_trim, so that the stacks do not keep spans from emptying. */
 void escrt_tcache_flush(escrt_tcache *tc) {
@@ -89,11 +123,15 @@ void escrt_transfer_drain(escrt_tcache *tc) {
 
 /* The stack of cls is empty: it takes up to half its size from the
  * transfer cache (what other threads' full stacks gave up); false if that
- * had nothing. */
+ * had nothing. A stack that trades with other threads gets its full size
+ * (see grow_when_full), here when the transfer cache fills half of it. */
 bool escrt_bin_take_transfer(escrt_tcache *tc, unsigned cls) {
   escrt_bin *bin = &tc->bins[cls];
-  bin->top += escrt_transfer_take(cls, bin->empty,
-                                  (uint32_t)(bin->full - bin->empty) / 2);
+  uint32_t half = (uint32_t)(bin->full - bin->empty) / 2;
+  bin->top += escrt_transfer_take(cls, bin->empty, half);
+  if (bin->top - bin->empty == half && bin_grow(tc, cls))
+    bin->top += escrt_transfer_take(
+        cls, bin->top, (uint32_t)(bin->full - bin->empty) / 2 - half);
   return bin->top != bin->empty;
 }
 
@@ -106,14 +144,15 @@ void escrt_tcache_heartbeat(escrt_tcache *tc, unsigned cls) {
   tc->nmalloc[cls] += bin->nmalloc;
   bin->beat = ESCRT_LIFO_BEAT;
   bin->nmalloc = 0;
+  tc->pops_at_full[cls] = 0;
   escrt_pool_sweep(false);
   escrt_heap_scavenge(false);
   escrt_background_poll(true); /* the push is done: the cache is consistent */
 }
 
 /* A push the fast path could not make: p is the object freed last (a
- * double free), or the stack is full and its older half goes to the
- * transfer cache (objects of other threads), or back to the spans
+ * double free), or the stack is full: it grows, or its older half goes to
+ * the transfer cache (objects of other threads), or back to the spans
  * (tcmalloc's release of a batch to the central lists), or p is in an
  * arena outside the region. */
 void escrt_bin_push_slow(escrt_tcache *tc, unsigned cls, void *p) {
@@ -121,15 +160,20 @@ void escrt_bin_push_slow(escrt_tcache *tc, unsigned cls, void *p) {
   if (bin->top[-1] == p)
     escrt_report("free", "double free of", p, escrt_span_of(p));
   if (bin->top == bin->full) {
-    uint32_t half = (uint32_t)(bin->full - bin->empty) / 2;
-    /* Another thread's objects (its oldest one tells) go to the transfer
+    /* Another thread's objects (the oldest one tells) go to the transfer
      * cache; the thread's own go back to its spans, where they free pages
      * and cost no array of pointers. */
     escrt_span *s = escrt_span_of(bin->empty[0]);
-    if (s && s->owner != tc && escrt_transfer_put(cls, bin->empty, half))
-      bin_drop_bottom(bin, half);
-    else
-      bin_flush(tc, cls, half);
+    bool remote = s && s->owner != tc;
+    if (!grow_when_full(tc, cls, remote) || !bin_grow(tc, cls)) {
+      uint32_t half = (uint32_t)(bin->full - bin->empty) / 2;
+      if (remote && escrt_transfer_put(cls, bin->empty, half))
+        bin_drop_bottom(bin, half);
+      else
+        bin_flush(tc, cls, half);
+    }
+    tc->pops_at_full[cls] = bin->nmalloc;
+    tc->was_full[cls] = true;
   }
   *bin->top++ = p;
   if (--bin->beat == 0)

@@ -29,12 +29,20 @@ ESCRT_HIDDEN escrt_tcache escrt_tcache_empty = {
 enum { SPARE_BYTES = 1 << 20 };
 
 /* A cache and its free stacks: one array of slots for all classes, each
- * stack with a NULL slot below its bottom (meta memory is zeroed). Class 0
- * (large objects) never reaches the stacks: it has no room. */
+ * stack with a NULL slot below its bottom (meta memory is zeroed), and
+ * ESCRT_LIFO_START objects of room at first, so that the stacks of the
+ * classes a program uses share a few pages (stacks that need more grow,
+ * bin.c). Class 0 (large objects) never reaches the stacks: it has no
+ * room. */
+static uint32_t first_room(unsigned cls) {
+  uint32_t max = escrt_lifo_max(cls);
+  return max < ESCRT_LIFO_START ? max : ESCRT_LIFO_START;
+}
+
 escrt_tcache *escrt_tcache_new(void) {
   size_t slots = 0;
   for (unsigned c = 1; c < ESCRT_NUM_CLASSES; c++)
-    slots += 1 + escrt_lifo_max(c);
+    slots += 1 + first_room(c);
   escrt_tcache *tc = escrt_meta_alloc(sizeof *tc);
   void **at = escrt_meta_alloc(slots * sizeof(void *));
   if (!tc || !at)
@@ -44,7 +52,7 @@ escrt_tcache *escrt_tcache_new(void) {
     escrt_bin *b = &tc->bins[c];
     at++; /* the NULL slot */
     b->top = b->empty = at;
-    b->full = at += escrt_lifo_max(c);
+    b->full = at += first_room(c);
     b->beat = ESCRT_LIFO_BEAT;
   }
   for (unsigned c = 0; c < ESCRT_NUM_CLASSES; c++)

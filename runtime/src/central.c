@@ -49,7 +49,7 @@ static transfer_class transfer[ESCRT_NUM_CLASSES] = {
 bool escrt_transfer_put(unsigned cls, void *const *objs, uint32_t n) {
   transfer_class *t = &transfer[cls];
   atomic_uint *counter = &central[cls].transfer_count;
-  pthread_mutex_lock(&t->lock);
+  escrt_lock(&t->lock);
   uint32_t count = atomic_load_explicit(counter, memory_order_relaxed);
   bool room = count + n <= escrt_lifo_max(cls);
   if (room) {
@@ -67,7 +67,7 @@ uint32_t escrt_transfer_take(unsigned cls, void **out, uint32_t max) {
   atomic_uint *counter = &central[cls].transfer_count;
   if (!atomic_load_explicit(counter, memory_order_relaxed)) /* a hint */
     return 0;
-  pthread_mutex_lock(&t->lock);
+  escrt_lock(&t->lock);
   uint32_t count = atomic_load_explicit(counter, memory_order_relaxed);
   uint32_t n = count < max ? count : max;
   memcpy(out, t->slots + count - n, n * sizeof *out);
@@ -78,7 +78,7 @@ uint32_t escrt_transfer_take(unsigned cls, void **out, uint32_t max) {
 
 escrt_span *escrt_central_take(unsigned cls) {
   central_class *c = &central[cls];
-  pthread_mutex_lock(&c->lock);
+  escrt_lock(&c->lock);
   escrt_span *s = c->empty;
   if (s) {
     c->empty = s->next;
@@ -96,7 +96,7 @@ void escrt_central_give(escrt_span *s) {
   escrt_region_describe(s, 0); /* free() of its objects: a double free */
   s->owner = NULL;
   s->where = ESCRT_IN_CENTRAL;
-  pthread_mutex_lock(&c->lock);
+  escrt_lock(&c->lock);
   if (c->nempty < CENTRAL_KEEP) {
     s->next = c->empty;
     c->empty = s;
@@ -111,8 +111,8 @@ void escrt_central_give(escrt_span *s) {
 /* fork: the child must not inherit a lock held by a thread that is gone. */
 void escrt_central_lock_all(void) {
   for (unsigned c = 0; c < ESCRT_NUM_CLASSES; c++) {
-    pthread_mutex_lock(&central[c].lock);
-    pthread_mutex_lock(&transfer[c].lock);
+    escrt_lock(&central[c].lock);
+    escrt_lock(&transfer[c].lock);
   }
 }
 

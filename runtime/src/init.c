@@ -2,13 +2,14 @@
  *
  * Start-up is lazy (the first malloc), because under LD_PRELOAD malloc runs
  * before any constructor. While it runs, the functions it calls may call
- * malloc again (pthread_atfork registration, pthread_setspecific); those get
+ * malloc again (pthread_key_create, pthread_setspecific); those get
  * memory from the bootstrap area (bootstrap.c). libescrt itself never calls
  * dlsym: it does not wrap another malloc, so there is no "dlsym calls
  * calloc" loop to break.
  *
  * A thread gets its cache here, on its first slow path, and this file
- * registers the hooks that run at the thread's exit and around fork. They
+ * provides the hooks that run at the thread's exit and around fork (the
+ * fork hooks are registered by lock.c, once the process has threads). They
  * call every layer below (the exit hook flushes the free stacks, bin.c,
  * before thread.c parks the cache), so this file sits above them, and the
  * slow paths that need a thread's cache sit above it. */
@@ -67,11 +68,14 @@ static bool ensure_init(void) {
   int expected = INIT_NONE;
   if (atomic_compare_exchange_strong(&init_state, &expected, INIT_RUNNING)) {
     initialising = true;
+    escrt_os_init();
     escrt_key = escrt_os_random();
     escrt_options_init();
     escrt_sizeclass_init();
     pthread_key_create(&thread_key, thread_exit);
-    pthread_atfork(before_fork, after_fork_parent, after_fork_child);
+    static const escrt_fork_hooks fork_hooks = {before_fork, after_fork_parent,
+                                                after_fork_child};
+    escrt_fork_hooks_set(&fork_hooks);
     initialising = false;
     atomic_store_explicit(&init_state, INIT_DONE, memory_order_release);
     return true;

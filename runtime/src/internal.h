@@ -5,6 +5,7 @@
  * before it (scripts/check-runtime-layers.sh reads this list and checks the
  * objects against it):
  *   os.c        mmap/madvise, clock, randomness, messages
+ *   lock.c      the fork handlers, registered once there are threads
  *   process.c   which allocator is the process's malloc
  *   options.c   ESCRT_* environment settings
  *   sizeclass.c Go's size-class table and the size -> class lookups
@@ -34,6 +35,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/single_threaded.h>
 
 #define ESCRT_HIDDEN __attribute__((visibility("hidden")))
 #define ESCRT_LIKELY(x) __builtin_expect(!!(x), 1)
@@ -61,6 +63,10 @@ enum {
   ESCRT_LIFO_BYTES = 64 << 10,
   ESCRT_LIFO_MIN = 2,
   ESCRT_LIFO_MAX = 2048,
+  /* A stack starts with room for this many objects (or escrt_lifo_max if
+   * smaller) and grows to escrt_lifo_max when a bigger one would have kept
+   * objects that are wanted again (bin.c). */
+  ESCRT_LIFO_START = 63,
   /* Every this many pushes on a class's free stack (escrt_bin.beat counts
    * down), free folds the stack's counts into the cache's and gives the
    * scavenger a chance: a program whose traffic never leaves the stacks
@@ -136,9 +142,10 @@ struct escrt_span {
  * escrt_tcache_flush), so a free and the next malloc of the class touch
  * the stack, not the span's lists and state, and a batch that spans
  * several spans of a class does not cycle them through the full/partial
- * transitions. A stack holds ESCRT_LIFO_BYTES worth (escrt_lifo_max) and
- * has a NULL slot below its bottom, which the double-free test reads when
- * the stack is empty. */
+ * transitions. A stack holds ESCRT_LIFO_START objects at first and may
+ * grow to ESCRT_LIFO_BYTES worth (escrt_lifo_max); each has a NULL slot
+ * below its bottom, which the double-free test reads when the stack is
+ * empty. */
 struct escrt_tcache {
   escrt_bin bins[ESCRT_NUM_CLASSES];
   escrt_bin *last_bin; /* bins[] of the thread's last malloc, unless a free
@@ -150,6 +157,9 @@ struct escrt_tcache {
   escrt_span *spare[ESCRT_NUM_CLASSES]; /* empty spans kept (linked) */
   size_t spare_bytes;
   int64_t tick;                  /* refills until background work */
+  /* bins[].nmalloc when the stack was last full, and whether it was. */
+  uint32_t pops_at_full[ESCRT_NUM_CLASSES];
+  bool was_full[ESCRT_NUM_CLASSES];
   /* Read or written by other threads: a line of its own, away from the
    * owner's hot fields (tick above), so remote frees do not bounce it. */
   _Alignas(64) _Atomic(escrt_span *) pending; /* spans with remote frees */
@@ -215,12 +225,46 @@ ESCRT_HIDDEN void *escrt_os_remap(void *p, size_t size, size_t new_size,
 ESCRT_HIDDEN void *escrt_os_reserve(size_t size, size_t align);
 ESCRT_HIDDEN bool escrt_os_commit(void *p, size_t size);
 ESCRT_HIDDEN void escrt_os_release(void *p, size_t size);
+ESCRT_HIDDEN void escrt_os_init(void); /* once, before escrt_clock_ms */
 ESCRT_HIDDEN uint64_t escrt_clock_ms(void);
 ESCRT_HIDDEN void escrt_message(const char *fmt, ...)
     __attribute__((format(printf, 1, 2)));
 ESCRT_HIDDEN __attribute__((noreturn)) void escrt_fatal(const char *fmt, ...)
     __attribute__((format(printf, 1, 2)));
 ESCRT_HIDDEN uintptr_t escrt_os_random(void);
+
+/* ---- lock.c ---- */
+typedef struct escrt_fork_hooks {
+  void (*prepare)(void), (*parent)(void), (*child)(void);
+} escrt_fork_hooks;
+enum { ESCRT_FORK_REGISTERED = -1 };
+extern ESCRT_HIDDEN atomic_int escrt_fork_state;
+ESCRT_HIDDEN void escrt_fork_hooks_set(const escrt_fork_hooks *hooks);
+ESCRT_HIDDEN void escrt_fork_register(void);
+
+/* Whether the fork handlers must be registered now: the process has more
+ * than one thread and they are not in yet (lock.c). */
+static inline bool escrt_fork_unguarded(void) {
+  return ESCRT_UNLIKELY(!__libc_single_threaded) &&
+         atomic_load_explicit(&escrt_fork_state, memory_order_relaxed) !=
+             ESCRT_FORK_REGISTERED;
+}
+
+static inline void escrt_fork_guard(void) {
+  if (escrt_fork_unguarded())
+    escrt_fork_register();
+}
+
+/* Every lock of libescrt is taken through these. */
+static inline void escrt_lock(pthread_mutex_t *m) {
+  escrt_fork_guard();
+  pthread_mutex_lock(m);
+}
+
+static inline bool escrt_trylock(pthread_mutex_t *m) {
+  escrt_fork_guard();
+  return pthread_mutex_trylock(m) == 0;
+}
 
 /* ---- process.c ---- */
 /* Whether libescrt is what unversioned references to malloc and free bind

@@ -68,7 +68,7 @@ enum {
  * mappings, never from the heap it describes, and is never returned. */
 void *escrt_meta_alloc(size_t size) {
   size = (size + 63) & ~(size_t)63;
-  pthread_mutex_lock(&meta_lock);
+  escrt_lock(&meta_lock);
   if ((size_t)(meta_end - meta_cur) < size) {
     size_t chunk = size > (1 << 20) ? size : (1 << 20);
     char *p = escrt_os_map(chunk, 4096);
@@ -265,7 +265,7 @@ static escrt_span *huge_alloc(size_t npages, size_t align_pages) {
   if (!ar)
     return NULL;
   void *base = escrt_os_map(bytes, align);
-  pthread_mutex_lock(&heap_lock);
+  escrt_lock(&heap_lock);
   escrt_span *s = base ? span_new() : NULL;
   if (!s) {
     pthread_mutex_unlock(&heap_lock);
@@ -290,7 +290,7 @@ static escrt_span *huge_alloc(size_t npages, size_t align_pages) {
 }
 
 static void huge_free(escrt_arena *ar, escrt_span *s) {
-  pthread_mutex_lock(&heap_lock);
+  escrt_lock(&heap_lock);
   escrt_arena_map[ar->base >> ESCRT_ARENA_SHIFT] = NULL;
   sys_bytes -= ar->map_bytes;
   inuse_pages -= s->npages;
@@ -315,7 +315,7 @@ static bool huge_grow(escrt_arena *ar, escrt_span *s, size_t npages) {
   }
   if (to && base != to) /* grown in place: the reservation is not needed */
     escrt_os_unmap(to, bytes);
-  pthread_mutex_lock(&heap_lock);
+  escrt_lock(&heap_lock);
   if ((uintptr_t)base != ar->base) {
     escrt_arena_map[ar->base >> ESCRT_ARENA_SHIFT] = NULL;
     atomic_store_explicit((_Atomic(escrt_arena *) *)&escrt_arena_map
@@ -338,7 +338,7 @@ static bool run_grow(escrt_arena *ar, escrt_span *s, size_t npages) {
   if (i + npages > ESCRT_ARENA_PAGES)
     return false;
   size_t more = npages - s->npages;
-  pthread_mutex_lock(&heap_lock);
+  escrt_lock(&heap_lock);
   bool free_after = find_bit(ar->used, end, i + npages, true) == i + npages;
   if (free_after) {
     dirty_free_pages -= count_range(ar->dirty, end, more);
@@ -371,7 +371,7 @@ bool escrt_heap_grow(escrt_span *s, size_t npages) {
 escrt_span *escrt_heap_alloc(size_t npages, size_t align_pages) {
   if (npages > ESCRT_HUGE_PAGES || align_pages > ESCRT_ARENA_PAGES / 2)
     return huge_alloc(npages, align_pages);
-  pthread_mutex_lock(&heap_lock);
+  escrt_lock(&heap_lock);
   escrt_arena *ar;
   size_t i = SIZE_MAX;
   for (ar = arenas; ar; ar = ar->next)
@@ -414,7 +414,7 @@ void escrt_heap_free(escrt_span *s) {
   }
   uint16_t now = (uint16_t)(escrt_clock_ms() >> CLOCK_QUANTUM_SHIFT);
   size_t i = (s->start - ar->base) >> ESCRT_PAGE_SHIFT, n = s->npages;
-  pthread_mutex_lock(&heap_lock);
+  escrt_lock(&heap_lock);
   escrt_region_describe(s, 0);
   for (size_t k = 0; k < n; k++) {
     ar->spans[i + k] = NULL;
@@ -471,7 +471,7 @@ static uint32_t release_idle(uint16_t now, uint32_t decay) {
       pthread_mutex_unlock(&heap_lock);
       escrt_os_release((void *)(ar->base + (a << ESCRT_PAGE_SHIFT)),
                        n << ESCRT_PAGE_SHIFT);
-      pthread_mutex_lock(&heap_lock);
+      escrt_lock(&heap_lock);
       set_range(ar->used, a, n, false);
       set_range(ar->dirty, a, n, false);
       dirty_free_pages -= n;
@@ -500,8 +500,8 @@ void escrt_heap_scavenge(bool force) {
   if (!force && now_ms - last < SCAVENGE_EVERY_MS)
     return;
   if (force)
-    pthread_mutex_lock(&heap_lock);
-  else if (pthread_mutex_trylock(&heap_lock))
+    escrt_lock(&heap_lock);
+  else if (!escrt_trylock(&heap_lock))
     return;
   atomic_store_explicit(&last_scavenge_ms, now_ms, memory_order_relaxed);
   release_idle((uint16_t)(now_ms >> CLOCK_QUANTUM_SHIFT),
@@ -517,7 +517,7 @@ void escrt_heap_scavenge(bool force) {
  * passes are at least an eighth of it apart: a program that keeps freeing
  * pages wakes the thread at most eight times per decay time. */
 uint64_t escrt_heap_background_pass(void) {
-  pthread_mutex_lock(&heap_lock);
+  escrt_lock(&heap_lock);
   uint64_t now_ms = escrt_clock_ms();
   atomic_store_explicit(&last_scavenge_ms, now_ms, memory_order_relaxed);
   uint32_t decay = escrt_opt.decay_ms >> CLOCK_QUANTUM_SHIFT;
@@ -546,14 +546,14 @@ void escrt_heap_count_large(size_t bytes, bool alloc) {
 }
 
 void escrt_heap_counts_get(escrt_heap_counts *out) {
-  pthread_mutex_lock(&heap_lock);
+  escrt_lock(&heap_lock);
   out->sys = sys_bytes;
   out->inuse = inuse_pages << ESCRT_PAGE_SHIFT;
   out->idle = sys_bytes - out->inuse;
   out->released = out->idle - (dirty_free_pages << ESCRT_PAGE_SHIFT);
   out->scavenges = scavenges;
   pthread_mutex_unlock(&heap_lock);
-  pthread_mutex_lock(&meta_lock);
+  escrt_lock(&meta_lock);
   out->meta = meta_bytes;
   pthread_mutex_unlock(&meta_lock);
   out->large_bytes = atomic_load(&large_bytes);
@@ -563,8 +563,8 @@ void escrt_heap_counts_get(escrt_heap_counts *out) {
 
 /* fork: the child must not inherit a lock held by a thread that is gone. */
 void escrt_heap_lock_all(void) {
-  pthread_mutex_lock(&heap_lock);
-  pthread_mutex_lock(&meta_lock);
+  escrt_lock(&heap_lock);
+  escrt_lock(&meta_lock);
 }
 
 void escrt_heap_unlock_all(void) {

@@ -23,7 +23,7 @@ static escrt_tcache *parked;
 static _Atomic(escrt_tcache *) registry;
 
 static escrt_tcache *pool_adopt(void) {
-  pthread_mutex_lock(&pool_lock);
+  escrt_lock(&pool_lock);
   escrt_tcache *tc = parked;
   if (tc) {
     parked = tc->next_parked;
@@ -34,7 +34,7 @@ static escrt_tcache *pool_adopt(void) {
 }
 
 static void pool_park(escrt_tcache *tc) {
-  pthread_mutex_lock(&pool_lock);
+  escrt_lock(&pool_lock);
   tc->parked = true;
   tc->next_parked = parked;
   parked = tc;
@@ -42,7 +42,7 @@ static void pool_park(escrt_tcache *tc) {
 }
 
 void escrt_registry_add(escrt_tcache *tc) {
-  pthread_mutex_lock(&pool_lock);
+  escrt_lock(&pool_lock);
   tc->next_all = atomic_load_explicit(&registry, memory_order_relaxed);
   atomic_store_explicit(&registry, tc, memory_order_release);
   pthread_mutex_unlock(&pool_lock);
@@ -75,8 +75,8 @@ escrt_tcache *escrt_thread_attach(void) {
  * it is gone. */
 void escrt_pool_sweep(bool wait) {
   if (wait)
-    pthread_mutex_lock(&pool_lock);
-  else if (pthread_mutex_trylock(&pool_lock))
+    escrt_lock(&pool_lock);
+  else if (!escrt_trylock(&pool_lock))
     return;
   for (escrt_tcache *tc = parked; tc; tc = tc->next_parked)
     escrt_tcache_process_pending(tc);
@@ -89,7 +89,7 @@ void escrt_pool_sweep(bool wait) {
  * queueing s on the old owner meanwhile; settling then takes whatever they
  * pushed. */
 bool escrt_pool_reclaim(escrt_tcache *tc, escrt_span *s) {
-  if (pthread_mutex_trylock(&pool_lock))
+  if (!escrt_trylock(&pool_lock))
     return false;
   escrt_tcache *old = s->owner;
   /* Only partial and full spans: a cache parked by fork keeps its current
@@ -123,7 +123,7 @@ void escrt_thread_abandon(escrt_tcache *tc) {
 }
 
 /* fork: the pool's lock comes first, before the central and heap locks. */
-void escrt_pool_lock(void) { pthread_mutex_lock(&pool_lock); }
+void escrt_pool_lock(void) { escrt_lock(&pool_lock); }
 
 void escrt_pool_unlock(void) { pthread_mutex_unlock(&pool_lock); }
 
