@@ -4,6 +4,7 @@
 #   micro   alloc-bench.c patterns, ns per operation (best of 5): pairs,
 #           batches, ring, realloc growth, calloc, larson, cross-thread frees
 #   classes one live object in each of K size classes, K = 1, 2, 4, 8, 32
+#           (medians of interleaved runs)
 #   sweep   malloc+free cycling through K size classes, K = 1..64
 #   instr   instructions per operation on hot paths (callgrind; loop included):
 #           malloc(64)+free, calloc(1, 64)+free, 4 live classes, an add-16
@@ -91,6 +92,25 @@ bench_row() {
   row "$label" "${vals[@]}"
 }
 
+# One row of medians of $2 interleaved rounds (every allocator once per
+# round): label, rounds, then alloc-bench's args. For figures that depend
+# on where a process's memory lands, which one process cannot sample.
+median_row() {
+  local label=$1 rounds=$2 i r; shift 2
+  local -a runs=()
+  for ((r = 0; r < rounds; r++)); do
+    for i in "${!names[@]}"; do
+      runs[i]+=" $(run "$i" "$bench" "$@" | awk '{ print $2 }')"
+    done
+  done
+  local vals=()
+  for i in "${!names[@]}"; do
+    vals+=("$(echo "${runs[i]}" | tr ' ' '\n' | sort -n | awk 'NF { v[n++] = $1 }
+      END { print n ? v[int((n - 1) / 2)] : "-" }')")
+  done
+  row "$label" "${vals[@]}"
+}
+
 micro() {
   echo "## micro: ns per operation (best of 5 runs)"
   header pattern
@@ -99,11 +119,15 @@ micro() {
   done
 }
 
+# A program's figure here depends on where its stacks and objects land
+# (K = 2 moved from 0.97 to 1.6 of the best peer between single runs of the
+# same code), so each row is the median of 5 processes.
 classes() {
   echo "## classes: ns per malloc+free, one live object in each of K size classes"
+  echo "## (median of 5 runs, interleaved, each the best of 5 passes)"
   header K
   for k in 1 2 4 8 32; do
-    bench_row "K=$k" classes "$k"
+    median_row "K=$k" 5 classes "$k"
   done
 }
 
@@ -157,26 +181,9 @@ instr() {
   row "-escape-runtime" "${dashes[@]}" "$(pair_instructions none "$out/hot-lowered")"
 }
 
-# One row of medians of $2 interleaved rounds (every allocator once per
-# round): label, rounds, then alloc-bench's args. A small program's peak
-# RSS moves by up to 6% from run to run with where the C library lands
-# (the kernel maps its pages 64 KiB around each one touched).
-median_row() {
-  local label=$1 rounds=$2 i r; shift 2
-  local -a runs=()
-  for ((r = 0; r < rounds; r++)); do
-    for i in "${!names[@]}"; do
-      runs[i]+=" $(run "$i" "$bench" "$@" | awk '{ print $2 }')"
-    done
-  done
-  local vals=()
-  for i in "${!names[@]}"; do
-    vals+=("$(echo "${runs[i]}" | tr ' ' '\n' | sort -n | awk 'NF { v[n++] = $1 }
-      END { print n ? v[int((n - 1) / 2)] : "-" }')")
-  done
-  row "$label" "${vals[@]}"
-}
-
+# A small program's peak RSS moves by up to 6% from run to run with where
+# the C library lands (the kernel maps its pages 64 KiB around each one
+# touched): medians.
 footprint() {
   echo "## footprint: peak RSS (KB) of a program holding MB of small objects"
   echo "## (median of 5 runs, interleaved; small programs: escrt / glibc;"
