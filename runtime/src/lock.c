@@ -37,7 +37,9 @@ void escrt_fork_hooks_set(const escrt_fork_hooks *h) {
 void escrt_fork_register(void) {
   const escrt_fork_hooks *h =
       atomic_load_explicit(&hooks, memory_order_acquire);
-  if (registering_here || !h) /* !h: start-up has not run yet */
+  if (registering_here || !h || /* !h: start-up has not run yet */
+      atomic_load_explicit(&escrt_fork_state, memory_order_acquire) ==
+          ESCRT_FORK_REGISTERED)
     return;
   int pid = getpid();
   for (;;) {
