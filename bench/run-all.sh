@@ -5,16 +5,21 @@
 # are against baselines measured in the same run, and none fails on timing
 # (a wrong checksum or a failed build does fail).
 #   bench/run-all.sh [LLVM-MAJOR]     (default 19; logs in bench/out/all-N/)
-# The defaults keep the whole run near 15 minutes on a 2-core machine:
-#   runtime   RUNTIME_PARTS="micro sweep instr rss" (macro, clang compiling
-#             SQLite under each allocator, adds ~5 minutes; the compile part
-#             times SQLite already)
-#   compile   sqlite3.c and lmdb's mdb.c, each mode of MODES (go precise go+rt),
-#             RUNS=5; COMPILE_COUNT=1 adds the callgrind counts (another
-#             ~20 minutes)
+# The defaults keep the whole run under 20 minutes on a 2-core machine;
+# each part alone runs its full size:
+#   compile   sqlite3.c and lmdb's mdb.c, go and go+rt (COMPILE_MODES),
+#             COMPILE_RUNS=3 interleaved runs, and the callgrind counts of
+#             mdb.c's compile with and without go+rt, side by side
+#             (COMPILE_COUNT_INPUTS=lmdb, COMPILE_COUNT_MODES=go+rt; SQLite's
+#             take ~25 minutes each; COMPILE_COUNT=0 skips them)
 #   e2e       RUNS=5 at scale 100%, callgrind at 4% (E2E_COUNT=0 skips it)
-#   growable  RUNS=5, 10M records and 15M lines, callgrind at 200,000
-#             (GROWABLE_COUNT=0 skips it); adds about 1.5 minutes
+#   growable  GROWABLE_RUNS=3, 10M records and 15M lines, callgrind at
+#             200,000 (GROWABLE_COUNT=0 skips it)
+#   h2s       the execution suite and escgen seeds 1-20 (H2S_CORPORA,
+#             GEN_SEEDS; alone: seeds 1-300 and lmdb, Lua and SQLite, whose
+#             rows are zeros but lmdb's 2 under LTO)
+#   runtime   RUNTIME_PARTS="micro sweep instr rss" (macro, clang compiling
+#             SQLite under each allocator, adds ~5 minutes)
 # BENCH_PARTS="e2e compile" runs only those parts; SUMMARY_ONLY=1 prints the
 # summary again from the logs of the last run.
 set -uo pipefail
@@ -41,9 +46,12 @@ for p in $parts; do
   t0=$(date +%s)
   # shellcheck disable=SC2046 # part_args is a word list
   case $p in
-  compile) COUNT=${COMPILE_COUNT:-0} "$b" $(part_args "$p") ;;
+  compile)
+    RUNS=${COMPILE_RUNS:-3} MODES=${COMPILE_MODES:-go go+rt} COUNT=${COMPILE_COUNT:-1} \
+      COUNT_INPUTS=${COMPILE_COUNT_INPUTS:-lmdb} COUNT_MODES=${COMPILE_COUNT_MODES:-go+rt} "$b" $(part_args "$p") ;;
+  h2s) H2S_CORPORA=${H2S_CORPORA:-exec gen} GEN_SEEDS=${GEN_SEEDS:-20} "$b" $(part_args "$p") ;;
   e2e) COUNT=${E2E_COUNT:-1} "$b" $(part_args "$p") ;;
-  growable) COUNT=${GROWABLE_COUNT:-1} "$b" $(part_args "$p") ;;
+  growable) RUNS=${GROWABLE_RUNS:-3} COUNT=${GROWABLE_COUNT:-1} "$b" $(part_args "$p") ;;
   *) "$b" $(part_args "$p") ;;
   esac 2>&1 | tee "$log/$p.txt"
   rc=${PIPESTATUS[0]}

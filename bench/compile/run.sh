@@ -7,7 +7,9 @@
 # load disturbs less than wall time), and the instruction counts of one
 # compile of each under callgrind (repeatable whatever the machine does;
 # COUNT=0 skips them, they take several minutes each for SQLite, COUNT_JOBS
-# (2) at a time; TIMING=0 skips the timed runs). Targets: go (with or
+# (2) at a time, COUNT_INPUTS and COUNT_MODES pick the inputs and modes
+# counted (default: all);
+# TIMING=0 skips the timed runs). Targets: go (with or
 # without -escape-runtime) at most 1.02x, precise at most 1.03x.
 #   bench/compile/run.sh [LLVM-MAJOR] [sqlite] [lmdb]     (default: both)
 set -u
@@ -56,13 +58,13 @@ build_flags() { # base | MODE | MODE+rt -> the flags besides the input's
 }
 # One table: a row per input, a column per build, then each mode's ratio to
 # the base build; the targets under it.
-table() { # title, format of a value, file suffix
+table() { # title, format of a value, file suffix, inputs
   printf '%s\n' "$1"
   printf '  %-12s %16s' input "clang-$major"
   for m in $modes; do printf ' %16s' "$m"; done
   for m in $modes; do printf ' %10s' "$m/clang"; done
   echo
-  for inp in $inputs; do
+  for inp in $4; do
     printf '  %-12s' "${label[$inp]}"
     b=$(median <"$work/$inp.base.$3")
     printf " %16$2" "$b"
@@ -87,7 +89,7 @@ if [ "${TIMING:-1}" != 0 ]; then
       done
     done
   done
-  table "compile: -O2, LLVM $major, median of $runs interleaved runs (CPU s)" .2f cpu
+  table "compile: -O2, LLVM $major, median of $runs interleaved runs (CPU s)" .2f cpu "$inputs"
 fi
 
 [ "${COUNT:-1}" = 0 ] && exit 0
@@ -102,8 +104,13 @@ instructions() { # name command... -> instructions executed
     "$@" >/dev/null 2>&1 || return 1
   cat "$cg"/out.* | awk '/^summary:/ { s += $2 } END { printf "%.0f\n", s }'
 }
-for inp in $inputs; do
-  for b in $builds; do
+counted=""
+for inp in ${COUNT_INPUTS:-$inputs}; do
+  if [[ " $inputs " == *" $inp "* ]]; then counted="$counted $inp"; else echo "compile bench: COUNT_INPUTS: $inp is not an input here"; fi
+done
+count_builds="base ${COUNT_MODES:-$modes}"
+for inp in $counted; do
+  for b in $count_builds; do
     while [ "$(jobs -rp | wc -l)" -ge "${COUNT_JOBS:-2}" ]; do wait -n; done
     # shellcheck disable=SC2046,SC2086 # word lists
     instructions "$inp-$b" "$clang" -O2 -w ${flags[$inp]} $(build_flags "$b") -c "${src[$inp]}" \
@@ -111,4 +118,5 @@ for inp in $inputs; do
   done
 done
 wait
-table "instructions (callgrind, one compile each)" .0f instr
+modes=${COUNT_MODES:-$modes}
+table "instructions (callgrind, one compile each)" .0f instr "$counted"

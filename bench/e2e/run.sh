@@ -21,6 +21,7 @@
 #   bench/e2e/run.sh [LLVM-MAJOR]        (default 19)
 # Environment: RUNS (5), SCALE (percent of the default workload, 100),
 # COUNT (1; 0 skips callgrind), COUNT_SCALE (percent for callgrind, 4),
+# CG_JOBS (callgrind runs side by side, 2),
 # PROGRAMS (names, default every .c here), PIN (the processor every timed run
 # is bound to, default the last one; "" = none: on a shared VM the processors
 # can differ in speed by half, and a run that moves between them measures
@@ -156,18 +157,26 @@ for ((r = 0; r < runs; r++)); do
 done
 
 if [ "$count" != 0 ] && command -v valgrind >/dev/null; then
+  # The counts do not depend on the machine's load: CG_JOBS (2) programs run
+  # under callgrind side by side, then their outputs are checked in order.
+  cg=$work/cg
+  mkdir -p "$cg"
   for p in $programs; do
     for i in "${!vnames[@]}"; do
       available "$p" "$i" || continue
+      while [ "$(jobs -rp | wc -l)" -ge "${CG_JOBS:-2}" ]; do wait -n; done
       command_of "$p" "$i"
       # valgrind adds its own preload to LD_PRELOAD: the variable goes around it
-      if [ -n "${vlibs[$i]}" ]; then
-        LD_PRELOAD=${vlibs[$i]} valgrind --tool=callgrind --callgrind-out-file="$work/cg.out" "${cmd[-1]}" "$cscale" >"$work/out" 2>/dev/null
-      else
-        valgrind --tool=callgrind --callgrind-out-file="$work/cg.out" "${cmd[-1]}" "$cscale" >"$work/out" 2>/dev/null
-      fi
-      check_output "$p" "$i" "$cscale" "$work/out"
-      awk -v p="$p" -v v="${vnames[$i]}" '/^(summary|totals):/ { print "instr", p, v, $2; exit }' "$work/cg.out" >>"$raw"
+      LD_PRELOAD=${vlibs[$i]} valgrind --tool=callgrind --callgrind-out-file="$cg/$p.$i.cg" "${cmd[-1]}" "$cscale" \
+        >"$cg/$p.$i.out" 2>/dev/null &
+    done
+  done
+  wait
+  for p in $programs; do
+    for i in "${!vnames[@]}"; do
+      available "$p" "$i" || continue
+      check_output "$p" "$i" "$cscale" "$cg/$p.$i.out"
+      awk -v p="$p" -v v="${vnames[$i]}" '/^(summary|totals):/ { print "instr", p, v, $2; exit }' "$cg/$p.$i.cg" >>"$raw"
     done
   done
 elif [ "$count" != 0 ]; then
