@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
 # Compile-time cost of the plugin at -O2 on two real inputs: the SQLite
-# amalgamation (sqlite3.c, 250k lines) and lmdb's mdb.c. clang with the plugin
-# in each mode of MODES (default "go precise go+rt": -mllvm -escape-mode=MODE,
-# MODE+rt adds -escape-runtime; one column each) against clang without it, measured in the same run,
-# interleaved, median of RUNS (5; user+sys CPU seconds, which the other core's
-# load disturbs less than wall time), and the instruction counts of one
-# compile of each under callgrind (repeatable whatever the machine does;
-# COUNT=0 skips them, they take several minutes each for SQLite, COUNT_JOBS
-# (2) at a time, COUNT_INPUTS and COUNT_MODES pick the inputs and modes
-# counted (default: all);
-# TIMING=0 skips the timed runs). Targets: go (with or
-# without -escape-runtime) at most 1.02x, precise at most 1.03x.
+# amalgamation (sqlite3.c, 250k lines) and lmdb's mdb.c. clang with the
+# plugin in each mode of MODES (default "go precise go+rt": -mllvm
+# -escape-mode=MODE, MODE+rt adds -escape-runtime; one column each) against
+# clang without it, measured in the same run, interleaved, median of RUNS (5;
+# user+sys CPU seconds, which the other core's load disturbs less than wall
+# time). Then the instructions of one compile of each under callgrind
+# (repeatable whatever the machine does), COUNT_JOBS (2) at a time, of the
+# inputs in COUNT_INPUTS and the modes in COUNT_MODES (default: all; SQLite
+# takes several minutes a compile). COUNT=0 skips the counts, TIMING=0 the
+# timed runs. Targets: go (with or without -escape-runtime) at most 1.02x,
+# precise at most 1.03x.
 #   bench/compile/run.sh [LLVM-MAJOR] [sqlite] [lmdb]     (default: both)
 set -u
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -58,7 +58,8 @@ build_flags() { # base | MODE | MODE+rt -> the flags besides the input's
 }
 # One table: a row per input, a column per build, then each mode's ratio to
 # the base build; the targets under it.
-table() { # title, format of a value, file suffix, inputs
+table() { # title, format of a value, file suffix, inputs, modes
+  local modes=$5
   printf '%s\n' "$1"
   printf '  %-12s %16s' input "clang-$major"
   for m in $modes; do printf ' %16s' "$m"; done
@@ -89,7 +90,7 @@ if [ "${TIMING:-1}" != 0 ]; then
       done
     done
   done
-  table "compile: -O2, LLVM $major, median of $runs interleaved runs (CPU s)" .2f cpu "$inputs"
+  table "compile: -O2, LLVM $major, median of $runs interleaved runs (CPU s)" .2f cpu "$inputs" "$modes"
 fi
 
 [ "${COUNT:-1}" = 0 ] && exit 0
@@ -108,7 +109,8 @@ counted=""
 for inp in ${COUNT_INPUTS:-$inputs}; do
   if [[ " $inputs " == *" $inp "* ]]; then counted="$counted $inp"; else echo "compile bench: COUNT_INPUTS: $inp is not an input here"; fi
 done
-count_builds="base ${COUNT_MODES:-$modes}"
+count_modes=${COUNT_MODES:-$modes}
+count_builds="base $count_modes"
 for inp in $counted; do
   for b in $count_builds; do
     while [ "$(jobs -rp | wc -l)" -ge "${COUNT_JOBS:-2}" ]; do wait -n; done
@@ -118,5 +120,4 @@ for inp in $counted; do
   done
 done
 wait
-modes=${COUNT_MODES:-$modes}
-table "instructions (callgrind, one compile each)" .0f instr "$counted"
+table "instructions (callgrind, one compile each)" .0f instr "$counted" "$count_modes"
