@@ -21,6 +21,8 @@ inputs=${*:-sqlite lmdb}
 runs=${RUNS:-5}
 work=$cache/compile-bench-$major
 mkdir -p "$work"
+# CPU and wall time of a run to the microsecond, and its peak RSS (bench/measure.c)
+cc -O2 -o "$work/measure" "$root/bench/measure.c" || { echo "compile bench: bench/measure.c does not build"; exit 2; }
 
 # Each input: name, source file, extra flags.
 declare -A src flags label
@@ -41,8 +43,8 @@ for inp in $inputs; do
 done
 
 cpu_seconds() { # command... -> user+sys seconds
-  /usr/bin/time -f '%U %S' -o "$work/time" "$@" >/dev/null 2>&1 || return 1
-  awk '{ printf "%.2f\n", $1 + $2 }' "$work/time"
+  "$work/measure" -o "$work/time" "$@" >/dev/null 2>&1 || return 1
+  awk '{ printf "%.4f\n", $1 + $2 }' "$work/time"
 }
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 

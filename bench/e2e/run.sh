@@ -12,7 +12,7 @@
 #   plain+tcmalloc, plain+jemalloc, plain+mimalloc, plugin+tcmalloc, ...
 #                    the plain and plugin builds with a peer allocator
 #                    preloaded (scripts/setup-debian.sh bench installs them)
-# Reported: user+sys CPU seconds, wall seconds, peak RSS (/usr/bin/time) and
+# Reported: user+sys CPU seconds, wall seconds, peak RSS (bench/measure.c) and
 # instructions under callgrind at a reduced scale (repeatable on a shared
 # machine), each as a ratio to plain; then the targets. Every variant must
 # print plain's checksum (a mismatch fails the script), and every temporary
@@ -49,6 +49,8 @@ plugin="-fpass-plugin=$so"
 cflags="-std=c11 -O2"
 programs=${PROGRAMS:-$(cd "$here" && ls -- *.c | sed 's/\.c$//' | tr '\n' ' ')}
 rm -rf "$work" && mkdir -p "$work" "$root/bench/out"
+# CPU and wall time of a run to the microsecond, and its peak RSS (bench/measure.c)
+cc -O2 -o "$work/measure" "$root/bench/measure.c" || { echo "bench/e2e: bench/measure.c does not build"; exit 2; }
 status=0
 failures=()
 fail() { echo "bench/e2e: FAILURE: $*"; failures+=("$*"); status=1; }
@@ -145,8 +147,8 @@ for ((r = 0; r < runs; r++)); do
     for i in "${!vnames[@]}"; do
       available "$p" "$i" || continue
       command_of "$p" "$i"
-      if /usr/bin/time -f '%U %S %e %M' -o "$work/time" "${cmd[@]}" "$scale" >"$work/out" 2>"$work/err"; then
-        awk -v p="$p" -v v="${vnames[$i]}" '{ printf "cpu %s %s %.3f\nwall %s %s %.3f\nrss %s %s %d\n",
+      if "$work/measure" -o "$work/time" "${cmd[@]}" "$scale" >"$work/out" 2>"$work/err"; then
+        awk -v p="$p" -v v="${vnames[$i]}" '{ printf "cpu %s %s %.4f\nwall %s %s %.4f\nrss %s %s %d\n",
           p, v, $1 + $2, p, v, $3, p, v, $4 }' "$work/time" >>"$raw"
         check_output "$p" "$i" "$scale" "$work/out"
       else

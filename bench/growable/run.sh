@@ -44,6 +44,8 @@ src=$here/growable.c
 modes="records lines"
 declare -A items=([records]=${RECORDS:-} [lines]=${LINES:-}) # empty: the program's default
 rm -rf "$work" && mkdir -p "$work" "$root/bench/out"
+# CPU and wall time of a run to the microsecond, and its peak RSS (bench/measure.c)
+cc -O2 -o "$work/measure" "$root/bench/measure.c" || { echo "bench/growable: bench/measure.c does not build"; exit 2; }
 status=0
 failures=()
 notes=()
@@ -124,8 +126,8 @@ for ((r = 0; r < runs; r++)); do
       cmd=()
       [ -n "${vlibs[$i]}" ] && cmd=(env LD_PRELOAD="${vlibs[$i]}")
       cmd+=("$work/${vbins[$i]}" "$mode" ${items[$mode]:+"${items[$mode]}"})
-      if /usr/bin/time -f '%U %S %e' -o "$work/time" "${cmd[@]}" >"$work/out" 2>"$work/err"; then
-        awk -v m=$mode -v v="${vnames[$i]}" '{ printf "cpu %s %s %.3f\nwall %s %s %.3f\n", m, v, $1 + $2, m, v, $3 }' \
+      if "$work/measure" -o "$work/time" "${cmd[@]}" >"$work/out" 2>"$work/err"; then
+        awk -v m=$mode -v v="${vnames[$i]}" '{ printf "cpu %s %s %.4f\nwall %s %s %.4f\n", m, v, $1 + $2, m, v, $3 }' \
           "$work/time" >>"$raw"
         check_output "${vnames[$i]}" $mode "${items[$mode]:-default}" "$work/out"
       else
