@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # libescrt against glibc, jemalloc, tcmalloc (gperftools) and mimalloc, all
 # measured in this run (each preloaded into the same programs):
-#   micro   alloc-bench.c patterns, ns per operation (best of 5): pairs,
+#   micro   alloc-bench.c patterns, ns per operation (medians of MICRO_ROUNDS
+#           interleaved runs, 3, each the best of 5 passes): pairs,
 #           batches, ring, realloc growth, calloc, larson, cross-thread frees
 #   classes one live object in each of K size classes, K = 1, 2, 4, 8, 32
 #           (medians of interleaved runs)
@@ -111,11 +112,16 @@ median_row() {
   row "$label" "${vals[@]}"
 }
 
+# Medians of MICRO_ROUNDS (3) processes, interleaved: this VM switches
+# between two speeds some 40% apart for minutes at a time, and one process
+# per allocator (its best of 5 passes) read realloc2x anywhere from 1.04 to
+# 1.24 of glibc on the same code.
 micro() {
-  echo "## micro: ns per operation (best of 5 runs)"
+  local rounds=${MICRO_ROUNDS:-3}
+  echo "## micro: ns per operation (median of $rounds runs, interleaved, each the best of 5 passes)"
   header pattern
   for p in pair pair64 batch ring realloc16 realloc2x calloc callocfresh larson prodcons falseshare; do
-    bench_row "$p" "$p"
+    median_row "$p" "$rounds" "$p"
   done
 }
 
