@@ -113,9 +113,9 @@ median_row() {
 }
 
 # Medians of MICRO_ROUNDS (3) processes, interleaved: this VM switches
-# between two speeds some 40% apart for minutes at a time, and one process
-# per allocator (its best of 5 passes) read realloc2x anywhere from 1.04 to
-# 1.24 of glibc on the same code.
+# between two speeds some 40% apart, and one process per allocator (its best
+# of 5 passes) read realloc2x anywhere from 1.04 to 1.24 of glibc on the
+# same code.
 micro() {
   local rounds=${MICRO_ROUNDS:-3}
   echo "## micro: ns per operation (median of $rounds runs, interleaved, each the best of 5 passes)"
