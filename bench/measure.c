@@ -32,7 +32,7 @@ int main(int argc, char **argv) {
     fprintf(stderr, "usage: measure -o FILE COMMAND [ARG...]\n");
     return 2;
   }
-  FILE *out = fopen(argv[2], "w");
+  FILE *out = fopen(argv[2], "we"); /* "e": not left open in the command */
   if (!out) {
     fprintf(stderr, "measure: %s: %s\n", argv[2], strerror(errno));
     return 2;
