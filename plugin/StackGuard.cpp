@@ -1,5 +1,6 @@
 //===-- StackGuard.cpp - Moved objects only while the stack has room ------===//
 #include "StackGuard.h"
+#include "MainStackBounds.h"
 
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/MDBuilder.h"
@@ -89,24 +90,31 @@ static Function *slowPath(Module &M) {
   if (!Fresh)
     return F;
   F->addFnAttr(Attribute::Cold);
+  // Its system calls write the read buffer behind a sanitizer's back.
+  F->addFnAttr(Attribute::DisableSanitizerInstrumentation);
   Argument *SP = F->getArg(0), *Need = F->getArg(1);
   SP->setName("sp");
   Need->setName("need");
 
   auto *Entry = BasicBlock::Create(Ctx, "entry", F);
   auto *Init = BasicBlock::Create(Ctx, "init", F);
+  auto *Thread = BasicBlock::Create(Ctx, "thread", F);
   auto *Known = BasicBlock::Create(Ctx, "known", F);
+  auto *Bounds = BasicBlock::Create(Ctx, "bounds", F);
   auto *Store = BasicBlock::Create(Ctx, "store", F);
   auto *Unknown = BasicBlock::Create(Ctx, "unknown", F);
   auto *Check = BasicBlock::Create(Ctx, "check", F);
 
   IRBuilder<> B(Entry);
-  // pthread_attr_t is 56 bytes on x86-64 glibc, 64 on AArch64.
+  // pthread_attr_t is 56 bytes on x86-64 glibc, 64 on AArch64; the main
+  // thread's reader reads /proc/self/maps into the same bytes.
   AllocaInst *Attr =
       B.CreateAlloca(ArrayType::get(B.getInt8Ty(), 128), nullptr, "attr");
   Attr->setAlignment(Align(16));
   AllocaInst *Lo = B.CreateAlloca(Ptr, nullptr, "lo");
   AllocaInst *Size = B.CreateAlloca(Word, nullptr, "size");
+  AllocaInst *RLimit =
+      B.CreateAlloca(ArrayType::get(Word, 2), nullptr, "rlimit.buf");
   GlobalVariable *LimitsVar = stackLimits(M);
   Value *Limits = B.CreateThreadLocalAddress(LimitsVar);
   Value *SpanAddr = B.CreateConstGEP2_32(LimitsVar->getValueType(), Limits, 0,
@@ -114,7 +122,17 @@ static Function *slowPath(Module &M) {
   Value *Base = B.CreateLoad(Word, Limits, "base");
   B.CreateCondBr(B.CreateICmpEQ(Base, ConstantInt::get(Word, 0)), Init, Check);
 
+  B.SetInsertPoint(Bounds);
+  PHINode *LoInt = B.CreatePHI(Word, 2, "lo.int");
+  PHINode *Bytes = B.CreatePHI(Word, 2, "bytes");
+
+  // The main thread's bounds without a heap allocation (MainStackBounds.h),
+  // anything else from the thread library.
   B.SetInsertPoint(Init);
+  emitMainStackBounds(B, {Attr, 128, RLimit}, SP, Bounds, LoInt, Bytes,
+                      Thread);
+
+  B.SetInsertPoint(Thread);
   FunctionCallee Self =
       M.getOrInsertFunction("pthread_self", FunctionType::get(Word, false));
   FunctionCallee GetAttr = M.getOrInsertFunction(
@@ -130,8 +148,11 @@ static Function *slowPath(Module &M) {
   B.CreateStore(ConstantInt::get(Word, 0), Size);
   B.CreateCall(GetStack, {Attr, Lo, Size});
   B.CreateCall(Destroy, {Attr});
-  Value *LoInt = B.CreatePtrToInt(B.CreateLoad(Ptr, Lo), Word, "lo.int");
-  Value *Bytes = B.CreateLoad(Word, Size, "bytes");
+  LoInt->addIncoming(B.CreatePtrToInt(B.CreateLoad(Ptr, Lo), Word), Known);
+  Bytes->addIncoming(B.CreateLoad(Word, Size), Known);
+  B.CreateBr(Bounds);
+
+  B.SetInsertPoint(Bounds);
   Value *Quarter = B.CreateLShr(Bytes, 2);
   Value *Floor = ConstantInt::get(Word, MinStackReserve);
   Value *Reserve = B.CreateSelect(B.CreateICmpUGT(Quarter, Floor), Quarter,

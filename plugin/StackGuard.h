@@ -11,8 +11,10 @@
 //   reserve = max(stack size / 4, 64 KiB)
 //
 // base and span are two thread-local words, zero until the thread's first
-// check, which computes them with pthread_getattr_np in a function the plugin
-// emits into the module (hidden, linkonce_odr): no runtime library is needed.
+// check, which computes them in a function the plugin emits into the module
+// (hidden, linkonce_odr): no runtime library is needed. It reads the main
+// thread's stack without a heap call (MainStackBounds.h) and asks
+// pthread_getattr_np for any other.
 // A stack the thread library does not know (makecontext, sigaltstack) puts
 // sp outside [base, hi), and the objects go to the heap.
 //
