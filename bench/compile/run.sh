@@ -10,7 +10,9 @@
 # inputs in COUNT_INPUTS and the modes in COUNT_MODES (default: all; SQLite
 # takes several minutes a compile). COUNT=0 skips the counts, TIMING=0 the
 # timed runs. Targets: go (with or without -escape-runtime) at most 1.02x,
-# precise at most 1.03x.
+# precise at most 1.03x. PIN: the processor every timed compile is bound to
+# (default the last one; "" = none): on a shared VM the processors can differ
+# in speed by half, and a compile that moves between them measures the move.
 #   bench/compile/run.sh [LLVM-MAJOR] [sqlite] [lmdb]     (default: both)
 set -u
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -19,6 +21,7 @@ source "$root/scripts/corpus/lib.sh"
 shift || true
 inputs=${*:-sqlite lmdb}
 runs=${RUNS:-5}
+pin=${PIN-$(($(nproc) - 1))}
 work=$cache/compile-bench-$major
 mkdir -p "$work"
 # CPU and wall time of a run to the microsecond, and its peak RSS (bench/measure.c)
@@ -43,7 +46,9 @@ for inp in $inputs; do
 done
 
 cpu_seconds() { # command... -> user+sys seconds
-  "$work/measure" -o "$work/time" "$@" >/dev/null 2>&1 || return 1
+  local bind=()
+  [ -n "$pin" ] && bind=(taskset -c "$pin")
+  "$work/measure" -o "$work/time" "${bind[@]}" "$@" >/dev/null 2>&1 || return 1
   awk '{ printf "%.4f\n", $1 + $2 }' "$work/time"
 }
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
@@ -92,7 +97,7 @@ if [ "${TIMING:-1}" != 0 ]; then
       done
     done
   done
-  table "compile: -O2, LLVM $major, median of $runs interleaved runs (CPU s)" .2f cpu "$inputs" "$modes"
+  table "compile: -O2, LLVM $major, median of $runs interleaved runs${pin:+ on processor $pin} (CPU s)" .2f cpu "$inputs" "$modes"
 fi
 
 [ "${COUNT:-1}" = 0 ] && exit 0
