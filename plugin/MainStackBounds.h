@@ -2,11 +2,12 @@
 //
 // The stack check's slow path (StackGuard.cpp) learns a thread's stack once.
 // pthread_getattr_np answers for every thread, but for the main thread glibc
-// reads /proc/self/maps through fopen and getdelim: four heap allocations and
-// frees in the middle of the program. That moved every later object of
-// glibc's heap (bench/e2e/format: 5% slower, its oracle as slow given the
-// same allocations) and would recurse in an allocator built with Escape, whose
-// malloc reached the check before the stack was known.
+// reads /proc/self/maps through fopen and getdelim: 13 calls of the allocator
+// (test/Exec/stack-check-main-thread-no-heap.c counts them) in the middle of
+// the program. They moved every later object of glibc's heap
+// (bench/e2e/format: 5% slower, its oracle as slow given the same calls), and
+// an allocator built with Escape whose malloc reached a stack check before
+// the stack was known would have re-entered itself.
 //
 // So on Linux x86-64 and AArch64 the slow path reads the main thread's
 // bounds itself, as glibc computes them, with system calls made by inline

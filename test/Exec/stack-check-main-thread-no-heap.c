@@ -1,6 +1,6 @@
 // The main thread's first stack check learns the stack's bounds without a
 // call of the allocator (plugin/MainStackBounds.h): glibc's
-// pthread_getattr_np reads /proc/self/maps through fopen, four heap calls
+// pthread_getattr_np reads /proc/self/maps through fopen, 13 heap calls
 // that moved every later object of the program's heap. The bounds it learns
 // are glibc's own, under the stack limits a user may set (unlimited makes the
 // mapping below the only bound).
