@@ -5,10 +5,14 @@
 #include "PointerUses.h"
 #include "Recursion.h"
 #include "Solve.h"
+#include "SourceAssertions.h"
 
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/Analysis/CycleAnalysis.h"
 #include "llvm/Analysis/LazyCallGraph.h"
+#include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Module.h"
+#include <optional>
 
 using namespace llvm;
 
@@ -36,6 +40,27 @@ static void probeFree(FreeCall &Free, Graph &G, const OriginMap &Origin,
   llvm::sort(Free.Sites);
 }
 
+// The locations whose origins the batch's results need: what each free
+// receives, what each function returns, and in mode=precise what each
+// object may hold.
+static std::vector<const Location *>
+askedOrigins(Graph &G, ArrayRef<Function *> Batch,
+             ArrayRef<std::unique_ptr<FunctionBuilder>> Builders,
+             const EscapeOptions &Opts) {
+  std::vector<const Location *> Asked;
+  for (unsigned B = 0; B != Batch.size(); ++B) {
+    if (!Batch[B]->getReturnType()->isVoidTy())
+      Asked.push_back(&G.result(*Batch[B]));
+    for (const CallBase *CB : Builders[B]->FreeCalls)
+      if (const Location *Operand = G.valueLoc(CB->getArgOperand(0)))
+        Asked.push_back(Operand);
+    if (Opts.Mode == EscapeMode::Precise)
+      for (const CallBase *CB : Builders[B]->AllocSites)
+        Asked.push_back(G.objectOf(CB));
+  }
+  return Asked;
+}
+
 static void analyzeBatch(ArrayRef<Function *> Batch, ModuleResult &MR,
                          DenseMap<const Function *, unsigned> &Index,
                          FunctionAnalysisManager &FAM,
@@ -53,7 +78,7 @@ static void analyzeBatch(ArrayRef<Function *> Batch, ModuleResult &MR,
   for (auto &B : Builders)
     B->buildEdges();
   solve(G, Opts.Explain, Opts.Mode == EscapeMode::Precise);
-  OriginMap Origin(G);
+  OriginMap Origin(askedOrigins(G, Batch, Builders, Opts));
 
   for (unsigned B = 0; B != Batch.size(); ++B) {
     Function *F = Batch[B];
@@ -114,8 +139,35 @@ static void analyzeBatch(ArrayRef<Function *> Batch, ModuleResult &MR,
       MR.Summaries.erase(F);
 }
 
+// The functions whose results decide a rewrite or an assertion: those with
+// an allocation site or an asserted parameter, and every function they call
+// or name, transitively (their summaries are what a caller's graph replays;
+// a comparator given to qsort is named, not called).
+static DenseSet<const Function *>
+functionsThatDecide(Module &M, FunctionAnalysisManager &FAM) {
+  SmallVector<const Function *, 16> Work;
+  DenseSet<const Function *> Decide;
+  auto Enter = [&](const Function *F) {
+    if (!F->isDeclaration() && Decide.insert(F).second)
+      Work.push_back(F);
+  };
+  for (Function *F : functionsWithAllocations(M, FAM))
+    Enter(F);
+  for (Function &F : M)
+    if (any_of(F.args(), hasNoEscapeAssertion))
+      Enter(&F);
+  while (!Work.empty()) {
+    const Function *F = Work.pop_back_val();
+    for (const Instruction &I : instructions(*F))
+      for (const Value *Op : I.operands())
+        if (const auto *Named = dyn_cast<Function>(Op->stripPointerCasts()))
+          Enter(Named);
+  }
+  return Decide;
+}
+
 ModuleResult analyzeModule(Module &M, ModuleAnalysisManager &MAM,
-                           const EscapeOptions &Opts) {
+                           const EscapeOptions &Opts, AnalysisScope Scope) {
   ModuleResult MR;
   DenseMap<const Function *, unsigned> Index;
   for (Function &F : M)
@@ -125,6 +177,9 @@ ModuleResult analyzeModule(Module &M, ModuleAnalysisManager &MAM,
     }
   FunctionAnalysisManager &FAM =
       MAM.getResult<FunctionAnalysisManagerModuleProxy>(M).getManager();
+  std::optional<DenseSet<const Function *>> Decide;
+  if (Scope == AnalysisScope::Decisions)
+    Decide = functionsThatDecide(M, FAM);
   // Bottom-up as Go's VisitFuncsBottomUp: a function is analysed after
   // everything it calls *or refers to*, so a comparator passed to qsort has
   // its summary before its caller is analysed.
@@ -136,7 +191,9 @@ ModuleResult analyzeModule(Module &M, ModuleAnalysisManager &MAM,
       for (LazyCallGraph::Node &N : C)
         if (!N.getFunction().isDeclaration())
           Batch.push_back(&N.getFunction());
-      if (Batch.empty())
+      if (Batch.empty() || (Decide && none_of(Batch, [&](Function *F) {
+                              return Decide->contains(F);
+                            })))
         continue;
       // Deterministic order within an SCC: module order.
       llvm::sort(Batch, [&](Function *A, Function *B) {
@@ -144,6 +201,14 @@ ModuleResult analyzeModule(Module &M, ModuleAnalysisManager &MAM,
       });
       analyzeBatch(Batch, MR, Index, FAM, Opts);
     }
+  // Only a site that does not escape asks whether its function may recur
+  // (Decide.cpp); the printer shows it for every function.
+  if (Scope == AnalysisScope::Decisions &&
+      none_of(MR.Functions, [](const FunctionResult &FR) {
+        return any_of(FR.Sites,
+                      [](const SiteVerdict &S) { return !S.Escapes; });
+      }))
+    return MR;
   RecursionMap Recursion = findRecursion(
       M, [&](Function & F) -> auto & {
         return FAM.getResult<TargetLibraryAnalysis>(F);

@@ -70,8 +70,14 @@ struct ModuleResult {
   SummaryMap Summaries;
 };
 
+/// What analyzeModule covers: every function (for the remarks and the
+/// printer), or only the functions the rewrite's decisions and the source
+/// assertions depend on (when nobody reads the remarks); the others get an
+/// empty result.
+enum class AnalysisScope { EveryFunction, Decisions };
+
 ModuleResult analyzeModule(llvm::Module &M, llvm::ModuleAnalysisManager &MAM,
-                           const EscapeOptions &Opts);
+                           const EscapeOptions &Opts, AnalysisScope Scope);
 
 } // namespace escape
 

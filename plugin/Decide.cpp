@@ -104,6 +104,8 @@ static void keepHeldOnHeap(const FunctionResult &FR,
 std::vector<Decision> decideSites(const FunctionResult &FR,
                                   const EscapeOptions &Opts) {
   std::vector<Decision> Out(FR.Sites.size());
+  if (Out.empty())
+    return Out;
   const Function &F = *FR.F;
   bool MustTail = hasMustTail(F);
   std::optional<DominatorTree> DT;

@@ -33,7 +33,7 @@ static void markWhatGoKeeps(Module &M, ModuleAnalysisManager &MAM,
   EscapeOptions GoOpts = Opts;
   GoOpts.Mode = EscapeMode::Go;
   GoOpts.Explain = false;
-  ModuleResult Go = analyzeModule(M, MAM, GoOpts);
+  ModuleResult Go = analyzeModule(M, MAM, GoOpts, AnalysisScope::EveryFunction);
   for (unsigned F = 0, E = MR.Functions.size(); F != E; ++F)
     for (unsigned I = 0, N = MR.Functions[F].Sites.size(); I != N; ++I)
       MR.Functions[F].Sites[I].GoEscapes = Go.Functions[F].Sites[I].Escapes;
@@ -46,9 +46,13 @@ PreservedAnalyses EscapePass::run(Module &M, ModuleAnalysisManager &MAM) {
     return PreservedAnalyses::all();
   }
   FunctionAnalysisManager &FAM = functionAnalyses(M, MAM);
-  // Analyze the whole module, bottom-up over the call graph.
-  ModuleResult MR = analyzeModule(M, MAM, *Opts);
-  if (Opts->Mode == EscapeMode::Precise && remarksWanted(M, *Opts))
+  // Analyze the module, bottom-up over the call graph: all of it when
+  // someone reads the remarks, else what the rewrite needs.
+  bool Remarks = remarksWanted(M, *Opts);
+  ModuleResult MR = analyzeModule(M, MAM, *Opts,
+                                  Remarks ? AnalysisScope::EveryFunction
+                                          : AnalysisScope::Decisions);
+  if (Opts->Mode == EscapeMode::Precise && Remarks)
     markWhatGoKeeps(M, MAM, *Opts, MR);
   // Decide, for each site that does not escape, whether it moves.
   std::vector<std::vector<Decision>> Decisions;
@@ -108,7 +112,8 @@ PreservedAnalyses EscapePrinterPass::run(Module &M,
     return PreservedAnalyses::all();
   }
   OS << "escape options: " << *Opts << "\n";
-  ModuleResult MR = analyzeModule(M, MAM, *Opts);
+  ModuleResult MR =
+      analyzeModule(M, MAM, *Opts, AnalysisScope::EveryFunction);
   for (const FunctionResult &FR : MR.Functions) {
     OS << "function " << FR.F->getName()
        << (FR.RecursiveVia ? " (recursive)" : "") << "\n";

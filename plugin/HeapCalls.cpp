@@ -1,10 +1,12 @@
 //===-- HeapCalls.cpp - Which calls allocate, free or need the heap -------===//
 #include "HeapCalls.h"
+#include "IRFacts.h"
 #include "Names.h"
 
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/Function.h"
 #include "llvm/IR/Instructions.h"
+#include "llvm/IR/Module.h"
 #include "llvm/Support/MathExtras.h"
 
 using namespace llvm;
@@ -49,6 +51,14 @@ HeapFn classifyHeapCall(const CallBase &CB, const TargetLibraryInfo &TLI) {
   if (N == "malloc_usable_size" && Args == 1)
     return HeapFn::UsableSize;
   return HeapFn::None;
+}
+
+SmallVector<Function *, 8>
+functionsWithAllocations(Module &M, FunctionAnalysisManager &FAM) {
+  return functionsCalling(M, [&](CallBase &CB) {
+    return isAllocation(classifyHeapCall(
+        CB, FAM.getResult<TargetLibraryAnalysis>(*CB.getFunction())));
+  });
 }
 
 static std::optional<uint64_t> constantOperand(const CallBase &CB, unsigned I) {

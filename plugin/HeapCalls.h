@@ -9,8 +9,11 @@
 #ifndef ESCAPE_HEAPCALLS_H
 #define ESCAPE_HEAPCALLS_H
 
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/Analysis/TargetLibraryInfo.h"
 #include "llvm/IR/InstrTypes.h"
+#include "llvm/IR/Module.h"
+#include "llvm/IR/PassManager.h"
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -42,6 +45,10 @@ inline bool isAllocation(HeapFn K) {
   return K == HeapFn::Malloc || K == HeapFn::Calloc ||
          K == HeapFn::AlignedAlloc;
 }
+
+/// The functions of \p M with an allocation call, in module order.
+llvm::SmallVector<llvm::Function *, 8>
+functionsWithAllocations(llvm::Module &M, llvm::FunctionAnalysisManager &FAM);
 
 /// The size in bytes when it is a constant (calloc: the product, if it does
 /// not overflow).

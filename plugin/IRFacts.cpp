@@ -1,6 +1,7 @@
 //===-- IRFacts.cpp - Facts about LLVM IR the analysis relies on ----------===//
 #include "IRFacts.h"
 
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/IR/DerivedTypes.h"
 #include "llvm/IR/IntrinsicInst.h"
 
@@ -31,6 +32,25 @@ bool onlyLoadedAndStored(const AllocaInst &Slot) {
 
 bool hasExactBody(const Function &F) {
   return !F.isDeclaration() && F.isDefinitionExact();
+}
+
+SmallVector<Function *, 8>
+functionsCalling(Module &M, function_ref<bool(CallBase &)> Wanted) {
+  SmallPtrSet<const Function *, 8> Callers;
+  for (Function &Callee : M) {
+    if (!Callee.isDeclaration())
+      continue;
+    for (User *U : Callee.users())
+      if (auto *CB = dyn_cast<CallBase>(U))
+        if (CB->getCalledFunction() == &Callee && Wanted(*CB))
+          Callers.insert(CB->getFunction());
+  }
+  SmallVector<Function *, 8> InOrder;
+  if (!Callers.empty())
+    for (Function &F : M)
+      if (Callers.contains(&F))
+        InOrder.push_back(&F);
+  return InOrder;
 }
 
 } // namespace escape

@@ -8,8 +8,11 @@
 #ifndef ESCAPE_IRFACTS_H
 #define ESCAPE_IRFACTS_H
 
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/IR/Function.h"
 #include "llvm/IR/Instructions.h"
+#include "llvm/IR/Module.h"
 #include "llvm/IR/Type.h"
 
 namespace escape {
@@ -37,6 +40,14 @@ inline bool forwardsOperands(const llvm::Instruction &I) {
          isa<InsertElementInst>(I) || isa<ShuffleVectorInst>(I) ||
          isa<BinaryOperator>(I) || isa<UnaryOperator>(I);
 }
+
+/// The functions of \p M, in module order, with a direct call for which
+/// \p Wanted holds. Found from the uses of the module's declarations, so
+/// that a pass after a few calls (allocations, annotations) does not walk
+/// every instruction of a large module.
+llvm::SmallVector<llvm::Function *, 8>
+functionsCalling(llvm::Module &M,
+                 llvm::function_ref<bool(llvm::CallBase &)> Wanted);
 
 } // namespace escape
 

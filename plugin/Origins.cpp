@@ -42,11 +42,21 @@ static bool contentIsModelled(const Location &Obj) {
   return true;
 }
 
-OriginMap::OriginMap(const Graph &G) {
-  for (const Location &L : G.locations()) {
-    Ids[&L] = Locs.size();
-    Locs.push_back(&L);
-  }
+// Every element of a set comes through a chain of edges into its location:
+// an object's address by an address-of edge from the object, its contents
+// by the edges into the object. So the locations from which an asked one
+// can be reached backwards decide its set, and they are solved alone (in a
+// large function, most locations flow into no free and no result).
+OriginMap::OriginMap(ArrayRef<const Location *> Asked) {
+  auto Enter = [&](const Location *L) {
+    if (Ids.try_emplace(L, Locs.size()).second)
+      Locs.push_back(L);
+  };
+  for (const Location *L : Asked)
+    Enter(L);
+  for (unsigned Id = 0; Id != Locs.size(); ++Id)
+    for (const Edge &Ed : Locs[Id]->Edges)
+      Enter(Ed.Src);
   Other = Locs.size();
   for (const Location *L : Locs)
     if (L->Kind == LocKind::Param)
@@ -56,8 +66,11 @@ OriginMap::OriginMap(const Graph &G) {
   Readers.resize(Locs.size());
   for (unsigned Id = 0, E = Locs.size(); Id != E; ++Id) {
     seed(Id);
-    for (const Edge &Ed : Locs[Id]->Edges)
-      From[Ids.lookup(Ed.Src)].push_back(EdgeRef{Id, &Ed});
+    for (const Edge &Ed : Locs[Id]->Edges) {
+      unsigned Src = Ids.lookup(Ed.Src);
+      From[Src].push_back(Edges.size());
+      Edges.push_back(EdgeRef{Src, Id, &Ed});
+    }
   }
   solve();
 }
@@ -73,54 +86,69 @@ void OriginMap::seed(unsigned Id) {
     PointsTo[Id].set(Other);
 }
 
-// What edge R puts into its destination. A load through an object makes
-// the edge a reader of that object: when the object's contents grow, the
-// edge is evaluated again.
-OriginMap::Set OriginMap::evaluate(const EdgeRef &R) {
-  unsigned Src = Ids.lookup(R.E->Src);
-  Set Out;
-  if (R.E->Derefs < 0) {
-    Out.set(R.E->Src->Kind == LocKind::Object ? Src : Other);
-    return Out;
+// Puts into the edge's destination what it carries; whether that grew.
+// A load through an object makes the edge a reader of that object: when the
+// object's contents grow, the edge is applied again.
+bool OriginMap::apply(unsigned EdgeId) {
+  const EdgeRef R = Edges[EdgeId];
+  Set &Into = PointsTo[R.Dst];
+  if (R.E->Derefs < 0)
+    return Into.test_and_set(R.E->Src->Kind == LocKind::Object ? R.Src : Other);
+  // Another function's result (a call of the batch): what the callee
+  // returns, and whatever its summary does not show.
+  bool Grew = R.E->Src->Kind == LocKind::Result && Into.test_and_set(Other);
+  if (R.E->Derefs == 0) {
+    if (R.Src != R.Dst && (Into |= PointsTo[R.Src]))
+      Grew = true;
+    return Grew;
   }
-  Out = PointsTo[Src];
-  for (int Level = 0; Level < R.E->Derefs; ++Level) {
+  Set Level = PointsTo[R.Src];
+  for (int K = 0; K < R.E->Derefs; ++K) {
     Set Next;
-    for (unsigned Elem : Out) {
+    for (unsigned Elem : Level) {
       if (Elem >= Other) {
         Next.set(Other); // what a caller's or unknown pointer points to
         continue;
       }
-      if (none_of(Readers[Elem], [&](const EdgeRef &X) { return X.E == R.E; }))
-        Readers[Elem].push_back(R);
+      if (Reading.insert({Elem, EdgeId}).second)
+        Readers[Elem].push_back(EdgeId);
       Next |= PointsTo[Elem];
     }
-    Out = std::move(Next);
+    Level = std::move(Next);
   }
-  // Another function's result (a call of the batch): what the callee
-  // returns, and whatever its summary does not show.
-  if (R.E->Src->Kind == LocKind::Result)
-    Out.set(Other);
-  return Out;
+  if (Into |= Level)
+    Grew = true;
+  return Grew;
 }
 
+// A worklist of edges, each waiting at most once: an application reads the
+// sets as they are then, so a second copy in the queue would add nothing.
 void OriginMap::solve() {
-  std::deque<EdgeRef> Work;
-  for (const auto &Edges : From)
-    Work.insert(Work.end(), Edges.begin(), Edges.end());
+  std::deque<unsigned> Work;
+  for (const auto &Out : From)
+    Work.insert(Work.end(), Out.begin(), Out.end());
+  std::vector<bool> Waiting(Edges.size(), true);
+  auto Wake = [&](ArrayRef<unsigned> Ids) {
+    for (unsigned Id : Ids)
+      if (!Waiting[Id]) {
+        Waiting[Id] = true;
+        Work.push_back(Id);
+      }
+  };
   while (!Work.empty()) {
-    EdgeRef R = Work.front();
+    unsigned Id = Work.front();
     Work.pop_front();
-    Set Add = evaluate(R);
-    if (!(PointsTo[R.Dst] |= Add))
+    Waiting[Id] = false;
+    if (!apply(Id))
       continue;
-    Work.insert(Work.end(), From[R.Dst].begin(), From[R.Dst].end());
-    Work.insert(Work.end(), Readers[R.Dst].begin(), Readers[R.Dst].end());
+    Wake(From[Edges[Id].Dst]);
+    Wake(Readers[Edges[Id].Dst]);
   }
 }
 
 Origins OriginMap::of(const Location &Start, const Function *ParamsOf) const {
   Origins O;
+  assert(Ids.count(&Start) && "the origins of a location not asked for");
   auto Known = ParamMarks.find(ParamsOf);
   for (unsigned Elem : PointsTo[Ids.lookup(&Start)]) {
     if (Elem < Other)

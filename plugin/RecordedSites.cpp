@@ -29,11 +29,9 @@ PreservedAnalyses RecordSitesPass::run(Module &M, ModuleAnalysisManager &MAM) {
   recordSourceAssertions(M, FAM);
   NamedMDNode *Sites = M.getOrInsertNamedMetadata(SitesMD);
   LLVMContext &Ctx = M.getContext();
-  for (Function &F : M) {
-    if (F.isDeclaration())
-      continue;
-    auto &TLI = FAM.getResult<TargetLibraryAnalysis>(F);
-    for (Instruction &I : instructions(F)) {
+  for (Function *F : functionsWithAllocations(M, FAM)) {
+    auto &TLI = FAM.getResult<TargetLibraryAnalysis>(*F);
+    for (Instruction &I : instructions(*F)) {
       auto *CB = dyn_cast<CallBase>(&I);
       if (!CB || !isAllocation(classifyHeapCall(*CB, TLI)))
         continue;
@@ -41,7 +39,7 @@ PreservedAnalyses RecordSitesPass::run(Module &M, ModuleAnalysisManager &MAM) {
       if (!Loc)
         continue; // without a position a vanished site cannot be named
       Sites->addOperand(MDTuple::get(
-          Ctx, {const_cast<DILocation *>(Loc), MDString::get(Ctx, F.getName()),
+          Ctx, {const_cast<DILocation *>(Loc), MDString::get(Ctx, F->getName()),
                 MDString::get(Ctx, CB->getCalledFunction()->getName()),
                 MDString::get(Ctx, describeAllocationSize(*CB)),
                 MDString::get(Ctx, hasStackAssertion(*CB) ? "stack" : "")}));
@@ -57,19 +55,20 @@ std::vector<VanishedSite> takeVanishedSites(Module &M,
   if (!Sites)
     return Vanished;
   std::set<SiteKey> Present;
-  Function *Any = nullptr;
-  for (Function &F : M) {
-    if (F.isDeclaration())
-      continue;
-    if (!Any)
-      Any = &F;
-    auto &TLI = FAM.getResult<TargetLibraryAnalysis>(F);
-    for (Instruction &I : instructions(F))
+  for (Function *F : functionsWithAllocations(M, FAM)) {
+    auto &TLI = FAM.getResult<TargetLibraryAnalysis>(*F);
+    for (Instruction &I : instructions(*F))
       if (auto *CB = dyn_cast<CallBase>(&I))
         if (const DILocation *L = CB->getDebugLoc().get())
           if (isAllocation(classifyHeapCall(*CB, TLI)))
             Present.insert(keyOf(L));
   }
+  Function *Any = nullptr;
+  for (Function &F : M)
+    if (!F.isDeclaration()) {
+      Any = &F;
+      break;
+    }
   std::set<SiteKey> Reported;
   for (MDNode *N : Sites->operands()) {
     auto *Loc = N->getNumOperands() == 5

@@ -1,6 +1,7 @@
 //===-- SourceAssertions.cpp - What the source asks the analysis to prove -===//
 #include "SourceAssertions.h"
 #include "HeapCalls.h"
+#include "IRFacts.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Analysis/TargetLibraryInfo.h"
@@ -69,21 +70,23 @@ static void recordNoEscapeAssertion(IntrinsicInst &Annotation) {
           A->addAttr(Attribute::get(A->getContext(), NoEscapeAttr));
 }
 
+static bool isOurAnnotation(const CallBase &CB) {
+  if (CB.getIntrinsicID() != Intrinsic::var_annotation)
+    return false;
+  StringRef Text = constantString(CB.getArgOperand(1));
+  return Text == StackAnnotation || Text == NoEscapeAnnotation;
+}
+
 void recordSourceAssertions(Module &M, FunctionAnalysisManager &FAM) {
-  for (Function &F : M) {
-    if (F.isDeclaration())
-      continue;
+  for (Function *F : functionsCalling(M, isOurAnnotation)) {
     SmallVector<IntrinsicInst *, 4> Annotations;
-    for (Instruction &I : instructions(F))
+    for (Instruction &I : instructions(*F))
       if (auto *II = dyn_cast<IntrinsicInst>(&I))
-        if (II->getIntrinsicID() == Intrinsic::var_annotation) {
-          StringRef Text = constantString(II->getArgOperand(1));
-          if (Text == StackAnnotation || Text == NoEscapeAnnotation)
-            Annotations.push_back(II);
-        }
+        if (isOurAnnotation(*II))
+          Annotations.push_back(II);
     for (IntrinsicInst *II : Annotations) {
       if (constantString(II->getArgOperand(1)) == StackAnnotation)
-        recordStackAssertion(*II, FAM.getResult<TargetLibraryAnalysis>(F));
+        recordStackAssertion(*II, FAM.getResult<TargetLibraryAnalysis>(*F));
       else
         recordNoEscapeAssertion(*II);
       II->eraseFromParent();
@@ -91,9 +94,7 @@ void recordSourceAssertions(Module &M, FunctionAnalysisManager &FAM) {
   }
 }
 
-bool hasStackAssertion(const CallBase &CB) {
-  return CB.hasMetadata(StackMD);
-}
+bool hasStackAssertion(const CallBase &CB) { return CB.hasMetadata(StackMD); }
 
 bool hasNoEscapeAssertion(const Argument &A) {
   return A.getParent()->getAttributes().hasParamAttr(A.getArgNo(),

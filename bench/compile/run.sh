@@ -5,14 +5,15 @@
 # -escape-mode=MODE, MODE+rt adds -escape-runtime; one column each) against
 # clang without it, measured in the same run, interleaved, median of RUNS (5;
 # user+sys CPU seconds, which the other core's load disturbs less than wall
-# time). Then the instructions of one compile of each under callgrind
-# (repeatable whatever the machine does), COUNT_JOBS (2) at a time, of the
-# inputs in COUNT_INPUTS and the modes in COUNT_MODES (default: all; SQLite
-# takes several minutes a compile). COUNT=0 skips the counts, TIMING=0 the
-# timed runs. Targets: go (with or without -escape-runtime) at most 1.02x,
-# precise at most 1.03x. PIN: the processor every timed compile is bound to
-# (default the last one; "" = none): on a shared VM the processors can differ
-# in speed by half, and a compile that moves between them measures the move.
+# time); each ratio is the median of the rounds' ratios. Then the
+# instructions of one compile of each under callgrind (repeatable whatever
+# the machine does), COUNT_JOBS (2) at a time, of the inputs in COUNT_INPUTS
+# and the modes in COUNT_MODES (default: all; SQLite takes several minutes a
+# compile). COUNT=0 skips the counts, TIMING=0 the timed runs. Targets: go
+# (with or without -escape-runtime) at most 1.02x, precise at most 1.03x.
+# PIN: the processor every timed compile is bound to (default the last one;
+# "" = none): on a shared VM the processors can differ in speed by half, and
+# a compile that moves between them measures the move.
 #   bench/compile/run.sh [LLVM-MAJOR] [sqlite] [lmdb]     (default: both)
 set -u
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -77,8 +78,12 @@ table() { # title, format of a value, file suffix, inputs, modes
     b=$(median <"$work/$inp.base.$3")
     printf " %16$2" "$b"
     for m in $modes; do printf " %16$2" "$(median <"$work/$inp.$m.$3")"; done
+    # The median of the rounds' ratios: a round's compiles run one after the
+    # other, so a machine that changes speed between rounds moves both sides
+    # of a round's ratio (one compile under callgrind: the plain ratio).
     for m in $modes; do
-      awk -v b="$b" -v p="$(median <"$work/$inp.$m.$3")" 'BEGIN { printf " %9.3fx", p / b }'
+      paste "$work/$inp.$m.$3" "$work/$inp.base.$3" | awk '{ print $1 / $2 }' | median |
+        awk '{ printf " %9.3fx", $1 }'
     done
     echo
   done
@@ -89,9 +94,13 @@ table() { # title, format of a value, file suffix, inputs, modes
 
 if [ "${TIMING:-1}" != 0 ]; then
   for inp in $inputs; do for b in $builds; do : >"$work/$inp.$b.cpu"; done; done
+  read -ra order <<<"$builds"
   for ((i = 0; i < runs; i++)); do
     for inp in $inputs; do
-      for b in $builds; do
+      # Each round starts with the next build: a build that always ran
+      # first (or right after another) would carry what that position costs.
+      for ((j = 0; j < ${#order[@]}; j++)); do
+        b=${order[(i + j) % ${#order[@]}]}
         # shellcheck disable=SC2046,SC2086 # word lists
         cpu_seconds "$clang" -O2 -w ${flags[$inp]} $(build_flags "$b") -c "${src[$inp]}" -o "$work/$b.o" >>"$work/$inp.$b.cpu"
       done
