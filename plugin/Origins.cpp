@@ -128,8 +128,8 @@ void OriginMap::solve() {
   for (const auto &Out : From)
     Work.insert(Work.end(), Out.begin(), Out.end());
   std::vector<bool> Waiting(Edges.size(), true);
-  auto Wake = [&](ArrayRef<unsigned> Ids) {
-    for (unsigned Id : Ids)
+  auto Wake = [&](ArrayRef<unsigned> EdgeIds) {
+    for (unsigned Id : EdgeIds)
       if (!Waiting[Id]) {
         Waiting[Id] = true;
         Work.push_back(Id);
