@@ -67,6 +67,8 @@ PreservedAnalyses EscapePass::run(Module &M, ModuleAnalysisManager &MAM) {
   };
   for (unsigned I = 0, E = MR.Functions.size(); I != E; ++I) {
     const FunctionResult &FR = MR.Functions[I];
+    if (FR.Sites.empty() && FR.Params.empty())
+      continue; // nothing to say (most functions, when the scope skips them)
     RemarkSink Out = SinkOf(*FR.F);
     emitFunctionRemarks(FR, Decisions[I], Out);
   }
