@@ -94,7 +94,9 @@ void recordSourceAssertions(Module &M, FunctionAnalysisManager &FAM) {
   }
 }
 
-bool hasStackAssertion(const CallBase &CB) { return CB.hasMetadata(StackMD); }
+bool hasStackAssertion(const CallBase &CB) {
+  return CB.hasMetadata(StackMD);
+}
 
 bool hasNoEscapeAssertion(const Argument &A) {
   return A.getParent()->getAttributes().hasParamAttr(A.getArgNo(),
