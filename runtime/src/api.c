@@ -218,11 +218,16 @@ static inline void *calloc_body(size_t n, size_t size) {
 /* glibc's pthread_create callocs the new thread's TLS vector after it
  * marks the process multi-threaded and before the thread runs: the fork
  * handlers are registered there (lock.c), out of calloc's way. (Before
- * libescrt's start-up they cannot be; the start-up's locks do it.) */
+ * libescrt's start-up they cannot be; the start-up's locks do it.) A heap
+ * that already holds a burst's worth calls for the background thread
+ * after this calloc, so that the next malloc slow path, not one inside
+ * pthread_create, makes it (pageheap.c). */
 static __attribute__((noinline)) void *calloc_first_thread(size_t n,
                                                            size_t size) {
   escrt_fork_register();
-  return calloc_body(n, size);
+  void *p = calloc_body(n, size);
+  escrt_heap_prepare_background();
+  return p;
 }
 
 API void *calloc(size_t n, size_t size) {

@@ -10,7 +10,10 @@
  * starts the thread, later ones wake it. The thread sleeps until the pages
  * have been free for ESCRT_DECAY_MS, returns those no heartbeat returned
  * meanwhile (escrt_heap_background_pass), and parks when no freed page is
- * left. A program that never frees 4 MiB never gets the thread.
+ * left. A single-threaded program that never frees 4 MiB never gets the
+ * thread; one with threads gets it, parked, once its heap has held 4 MiB,
+ * because its frees may not make it (escrt_background_answer) and an idle
+ * program makes no other call (escrt_heap_prepare_background).
  *
  * The thread touches only what the heap lock protects and this file's
  * state; it never mallocs (so it has no cache) and blocks every signal (so

@@ -305,6 +305,7 @@ ESCRT_HIDDEN void escrt_heap_free(escrt_span *s);
 ESCRT_HIDDEN bool escrt_heap_grow(escrt_span *s, size_t npages);
 ESCRT_HIDDEN void escrt_heap_scavenge(bool force);
 ESCRT_HIDDEN uint64_t escrt_heap_background_pass(void);
+ESCRT_HIDDEN void escrt_heap_prepare_background(void);
 extern ESCRT_HIDDEN atomic_bool escrt_background_call;
 ESCRT_HIDDEN void escrt_region_describe(const escrt_span *s, unsigned cls);
 ESCRT_HIDDEN void *escrt_meta_alloc(size_t size);

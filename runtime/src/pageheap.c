@@ -16,7 +16,8 @@
  * free stacks' heartbeat), at most every 50 ms, so a program needs no call
  * to get its memory back; and once 4 MiB of freed pages wait for it, from
  * the background thread too (background.c), for a program that stops
- * calling the allocator. */
+ * calling the allocator; a process with threads has that thread made, parked,
+ * once its heap has held 4 MiB (escrt_heap_prepare_background). */
 #include "internal.h"
 
 #include <string.h>
@@ -46,6 +47,9 @@ static bool background_due;
  * it runs in the middle of its callers' updates of a thread's cache, and
  * starting a thread mallocs. */
 ESCRT_HIDDEN atomic_bool escrt_background_call;
+/* The pages in use have reached BACKGROUND_PAGES (at some time; never
+ * cleared): the heap can free a burst that calls for the thread. */
+static atomic_bool held_background_pages;
 static _Atomic uint64_t large_bytes, large_mallocs, large_frees;
 
 static pthread_mutex_t meta_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -63,6 +67,28 @@ enum {
    * program that never frees more never starts it. */
   BACKGROUND_PAGES = (4 << 20) >> ESCRT_PAGE_SHIFT,
 };
+
+/* A free may not make the background thread while the process has threads
+ * (background.c), yet a burst's frees are what call for it: the call would
+ * wait for a malloc slow path that an idle program never makes. So a
+ * process with threads whose heap has held BACKGROUND_PAGES calls for the
+ * thread now, and the next malloc slow path makes it; it parks until a
+ * burst wakes it. Called when the heap first holds them, and when the
+ * process gets its second thread (api.c). */
+void escrt_heap_prepare_background(void) {
+  if (atomic_load_explicit(&held_background_pages, memory_order_relaxed) &&
+      !__libc_single_threaded && escrt_opt.background)
+    atomic_store_explicit(&escrt_background_call, true, memory_order_relaxed);
+}
+
+/* Under heap_lock, after the pages in use grew. */
+static void note_growth(void) {
+  if (inuse_pages < BACKGROUND_PAGES ||
+      atomic_load_explicit(&held_background_pages, memory_order_relaxed))
+    return;
+  atomic_store_explicit(&held_background_pages, true, memory_order_relaxed);
+  escrt_heap_prepare_background();
+}
 
 /* Metadata (span descriptors, caches, debug bitmaps) comes from its own
  * mappings, never from the heap it describes, and is never returned. */
@@ -289,6 +315,7 @@ static escrt_span *huge_alloc(size_t npages, size_t align_pages) {
   ar->spans[0] = s;
   sys_bytes += bytes;
   inuse_pages += npages;
+  note_growth();
   atomic_store_explicit(
       (_Atomic(escrt_arena *) *)&escrt_arena_map[ar->base >> ESCRT_ARENA_SHIFT],
       ar, memory_order_release);
@@ -332,6 +359,7 @@ static bool huge_grow(escrt_arena *ar, escrt_span *s, size_t npages) {
   ar->base = s->start = (uintptr_t)base;
   sys_bytes += bytes - ar->map_bytes;
   inuse_pages += npages - s->npages;
+  note_growth();
   ar->map_bytes = bytes;
   s->npages = npages;
   pthread_mutex_unlock(&heap_lock);
@@ -353,6 +381,7 @@ static bool run_grow(escrt_arena *ar, escrt_span *s, size_t npages) {
     set_range(ar->dirty, end, more, true);
     ar->free_pages -= more;
     inuse_pages += more;
+    note_growth();
     for (size_t k = end; k < i + npages; k++)
       ar->spans[k] = s;
     s->npages = npages;
@@ -402,6 +431,7 @@ escrt_span *escrt_heap_alloc(size_t npages, size_t align_pages) {
   set_range(ar->dirty, i, npages, true);
   ar->free_pages -= npages;
   inuse_pages += npages;
+  note_growth();
   dirty_free_pages -= dirty;
   s->start = ar->base + (i << ESCRT_PAGE_SHIFT);
   s->npages = npages;

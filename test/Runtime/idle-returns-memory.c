@@ -22,6 +22,18 @@
 // process never made one; here the exiting threads start it.
 // RUN: env ESCRT_DECAY_MS=200 %t workers 5000 | FileCheck --check-prefix=FELL %s
 //
+// The same burst freed by two threads that then wait without exiting, and
+// nobody calls the allocator again: no free of a threaded process may start
+// the thread, so it was made, parked, when the heap first held 4 MiB while
+// the process had threads, and the frees wake it.
+// RUN: env ESCRT_DECAY_MS=200 %t waiting 5000 | FileCheck --check-prefix=FELL %s
+//
+// The burst allocated before the process has threads, then a thread that
+// mallocs once and waits, and the main thread frees the burst: the thread's
+// first malloc made the background thread, since the heap already held 4 MiB
+// when the process got its second thread.
+// RUN: env ESCRT_DECAY_MS=200 %t late 5000 | FileCheck --check-prefix=FELL %s
+//
 // fork after the thread started: the child has no thread, but starts its
 // own when its burst is freed.
 // RUN: env ESCRT_DECAY_MS=200 %t fork 5000 | FileCheck --check-prefix=FORK %s
@@ -31,6 +43,7 @@
 // FORK-NEXT: child: rss fell below 10% of the peak
 #include "check.h"
 #include <pthread.h>
+#include <stdbool.h>
 #include <sys/wait.h>
 #include <time.h>
 
@@ -91,32 +104,6 @@ static long burst(const char *who, int large) {
   return peak;
 }
 
-/* Half of the burst, allocated and freed by a thread that then exits. */
-static pthread_barrier_t allocated, measured;
-
-static void *worker(void *unused) {
-  (void)unused;
-  void **objs = allocate(SMALL / 2, 0);
-  pthread_barrier_wait(&allocated);
-  pthread_barrier_wait(&measured);
-  release(objs, SMALL / 2);
-  return NULL;
-}
-
-static long burst_in_workers(void) {
-  pthread_t t[2];
-  CHECK(pthread_barrier_init(&allocated, NULL, 3) == 0 &&
-        pthread_barrier_init(&measured, NULL, 3) == 0);
-  for (int i = 0; i < 2; i++)
-    CHECK(pthread_create(&t[i], NULL, worker, NULL) == 0);
-  pthread_barrier_wait(&allocated);
-  long peak = peak_ok("");
-  pthread_barrier_wait(&measured);
-  for (int i = 0; i < 2; i++)
-    CHECK(pthread_join(t[i], NULL) == 0);
-  return peak;
-}
-
 /* No allocator call from here on: waits up to limit_ms for RSS to fall
  * below a tenth of the peak. */
 static int falls_within(long peak, long limit_ms) {
@@ -137,12 +124,80 @@ static void report(const char *who, long peak, long limit_ms) {
   fflush(stdout);
 }
 
+/* Half of the burst, allocated and freed by a thread that then exits or,
+ * when `waiting`, waits until the main thread has reported. */
+static pthread_barrier_t allocated, measured, freed, reported;
+static bool waiting;
+
+static void *worker(void *unused) {
+  (void)unused;
+  void **objs = allocate(SMALL / 2, 0);
+  pthread_barrier_wait(&allocated);
+  pthread_barrier_wait(&measured);
+  release(objs, SMALL / 2);
+  if (waiting) {
+    pthread_barrier_wait(&freed);
+    pthread_barrier_wait(&reported);
+  }
+  return NULL;
+}
+
+static void burst_in_workers(long limit_ms) {
+  pthread_t t[2];
+  CHECK(pthread_barrier_init(&allocated, NULL, 3) == 0 &&
+        pthread_barrier_init(&measured, NULL, 3) == 0 &&
+        pthread_barrier_init(&freed, NULL, 3) == 0 &&
+        pthread_barrier_init(&reported, NULL, 3) == 0);
+  for (int i = 0; i < 2; i++)
+    CHECK(pthread_create(&t[i], NULL, worker, NULL) == 0);
+  pthread_barrier_wait(&allocated);
+  long peak = peak_ok("");
+  pthread_barrier_wait(&measured);
+  if (waiting) {
+    pthread_barrier_wait(&freed);
+    report("", peak, limit_ms);
+    pthread_barrier_wait(&reported);
+  }
+  for (int i = 0; i < 2; i++)
+    CHECK(pthread_join(t[i], NULL) == 0);
+  if (!waiting)
+    report("", peak, limit_ms);
+}
+
+static void *mallocs_once(void *unused) {
+  (void)unused;
+  free(escape_opaque(malloc(64)));
+  pthread_barrier_wait(&allocated);
+  pthread_barrier_wait(&reported);
+  return NULL;
+}
+
+/* The burst by the main thread, freed after a thread joined the process. */
+static void burst_before_threads(long limit_ms) {
+  void **objs = allocate(SMALL, 0);
+  long peak = peak_ok("");
+  pthread_t t;
+  CHECK(pthread_barrier_init(&allocated, NULL, 2) == 0 &&
+        pthread_barrier_init(&reported, NULL, 2) == 0);
+  CHECK(pthread_create(&t, NULL, mallocs_once, NULL) == 0);
+  pthread_barrier_wait(&allocated);
+  release(objs, SMALL);
+  report("", peak, limit_ms);
+  pthread_barrier_wait(&reported);
+  CHECK(pthread_join(t, NULL) == 0);
+}
+
 int main(int argc, char **argv) {
   CHECK(argc == 3);
   const char *mode = argv[1];
   long limit_ms = atol(argv[2]);
-  if (!strcmp(mode, "workers")) {
-    report("", burst_in_workers(), limit_ms);
+  if (!strcmp(mode, "workers") || !strcmp(mode, "waiting")) {
+    waiting = !strcmp(mode, "waiting");
+    burst_in_workers(limit_ms);
+    return 0;
+  }
+  if (!strcmp(mode, "late")) {
+    burst_before_threads(limit_ms);
     return 0;
   }
   report("", burst("", !strcmp(mode, "large")), limit_ms);
