@@ -3,9 +3,12 @@
 # amalgamation (sqlite3.c, 250k lines) and lmdb's mdb.c. clang with the
 # plugin in each mode of MODES (default "go precise go+rt": -mllvm
 # -escape-mode=MODE, MODE+rt adds -escape-runtime; one column each) against
-# clang without it, measured in the same run, interleaved, median of RUNS (5;
-# user+sys CPU seconds, which the other core's load disturbs less than wall
-# time); each ratio is the median of the rounds' ratios. Then the
+# clang without it, measured in the same run, interleaved, median of RUNS
+# rounds for SQLite (5) and LMDB_RUNS for lmdb (8 x RUNS: a compile of
+# mdb.c takes 1.5 s against SQLite's 20, and single compiles here swing by
+# 20%, so the cheap input buys its precision with rounds); user+sys CPU
+# seconds, which the other core's load disturbs less than wall time; each
+# ratio is the median of the rounds' ratios. Then the
 # instructions of one compile of each under callgrind (repeatable whatever
 # the machine does), COUNT_JOBS (2) at a time, of the inputs in COUNT_INPUTS
 # and the modes in COUNT_MODES (default: all; SQLite takes several minutes a
@@ -29,18 +32,19 @@ mkdir -p "$work"
 cc -O2 -o "$work/measure" "$root/bench/measure.c" || { echo "compile bench: bench/measure.c does not build"; exit 2; }
 
 # Each input: name, source file, extra flags.
-declare -A src flags label
+declare -A src flags label rounds
 for inp in $inputs; do
   case $inp in
   sqlite)
     fetch_sqlite "$work" || { echo "compile bench: no SQLite (download or checksum failed)"; exit 1; }
-    src[$inp]=$work/sqlite3.c flags[$inp]="" label[$inp]="sqlite3.c"
+    src[$inp]=$work/sqlite3.c flags[$inp]="" label[$inp]="sqlite3.c" rounds[$inp]=$runs
     ;;
   lmdb)
     tgz=$(npm_fetch lmdb@3.5.6) || { echo "compile bench: download of lmdb failed"; exit 1; }
     mkdir -p "$work/lmdb"
     tar xzf "$tgz" -C "$work/lmdb" --strip-components=5 package/dependencies/lmdb/libraries/liblmdb
     src[$inp]=$work/lmdb/mdb.c flags[$inp]="-pthread" label[$inp]="lmdb mdb.c"
+    rounds[$inp]=${LMDB_RUNS:-$((8 * runs))}
     ;;
   *) echo "compile bench: unknown input $inp (sqlite, lmdb)"; exit 2 ;;
   esac
@@ -95,8 +99,11 @@ table() { # title, format of a value, file suffix, inputs, modes
 if [ "${TIMING:-1}" != 0 ]; then
   for inp in $inputs; do for b in $builds; do : >"$work/$inp.$b.cpu"; done; done
   read -ra order <<<"$builds"
-  for ((i = 0; i < runs; i++)); do
+  most=0
+  for inp in $inputs; do ((rounds[$inp] > most)) && most=${rounds[$inp]}; done
+  for ((i = 0; i < most; i++)); do
     for inp in $inputs; do
+      ((i < rounds[$inp])) || continue
       # Each round starts with the next build: a build that always ran
       # first (or right after another) would carry what that position costs.
       for ((j = 0; j < ${#order[@]}; j++)); do
@@ -106,7 +113,8 @@ if [ "${TIMING:-1}" != 0 ]; then
       done
     done
   done
-  table "compile: -O2, LLVM $major, median of $runs interleaved runs${pin:+ on processor $pin} (CPU s)" .2f cpu "$inputs" "$modes"
+  counts=$(for inp in $inputs; do printf '%s %s, ' "${label[$inp]}" "${rounds[$inp]}"; done)
+  table "compile: -O2, LLVM $major, medians of interleaved runs (${counts%, })${pin:+ on processor $pin} (CPU s)" .2f cpu "$inputs" "$modes"
 fi
 
 [ "${COUNT:-1}" = 0 ] && exit 0
