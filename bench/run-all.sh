@@ -8,7 +8,7 @@
 # The defaults keep the whole run under 20 minutes on a 2-core machine;
 # each part alone runs its full size:
 #   compile   sqlite3.c and lmdb's mdb.c, go and go+rt (COMPILE_MODES),
-#             COMPILE_RUNS=3 interleaved runs of sqlite3.c (24 of the
+#             COMPILE_RUNS=3 interleaved runs of sqlite3.c (12 of the
 #             cheap mdb.c: bench/compile/run.sh), and the callgrind counts of
 #             mdb.c's compile with and without go+rt, side by side
 #             (COMPILE_COUNT_INPUTS=lmdb, COMPILE_COUNT_MODES=go+rt; SQLite's

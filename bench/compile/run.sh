@@ -4,7 +4,7 @@
 # plugin in each mode of MODES (default "go precise go+rt": -mllvm
 # -escape-mode=MODE, MODE+rt adds -escape-runtime; one column each) against
 # clang without it, measured in the same run, interleaved, median of RUNS
-# rounds for SQLite (5) and LMDB_RUNS for lmdb (8 x RUNS: a compile of
+# rounds for SQLite (5) and LMDB_RUNS for lmdb (4 x RUNS: a compile of
 # mdb.c takes 1.5 s against SQLite's 20, and single compiles here swing by
 # 20%, so the cheap input buys its precision with rounds); user+sys CPU
 # seconds, which the other core's load disturbs less than wall time; each
@@ -44,7 +44,7 @@ for inp in $inputs; do
     mkdir -p "$work/lmdb"
     tar xzf "$tgz" -C "$work/lmdb" --strip-components=5 package/dependencies/lmdb/libraries/liblmdb
     src[$inp]=$work/lmdb/mdb.c flags[$inp]="-pthread" label[$inp]="lmdb mdb.c"
-    rounds[$inp]=${LMDB_RUNS:-$((8 * runs))}
+    rounds[$inp]=${LMDB_RUNS:-$((4 * runs))}
     ;;
   *) echo "compile bench: unknown input $inp (sqlite, lmdb)"; exit 2 ;;
   esac
