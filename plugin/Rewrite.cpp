@@ -223,9 +223,12 @@ bool Rewriter::run(Value *Room, const std::vector<Value *> &Slots) {
 bool rewriteFunction(FunctionResult &FR, const std::vector<Decision> &D,
                      uint64_t MaxVersionSize) {
   SmallVector<std::pair<uint64_t, uint64_t>, 4> Sizes;
-  for (const Decision &Dec : D)
-    if (Dec.Where != Placement::Heap)
-      Sizes.push_back({Dec.Bytes, Dec.Align});
+  SmallVector<const Instruction *, 4> Moved;
+  for (unsigned I = 0, E = FR.Sites.size(); I != E; ++I)
+    if (D[I].Where != Placement::Heap) {
+      Sizes.push_back({D[I].Bytes, D[I].Align});
+      Moved.push_back(FR.Sites[I].Call);
+    }
   if (Sizes.empty())
     return false;
   // Each moved site's slot, in site order (null for heap sites).
@@ -236,7 +239,7 @@ bool rewriteFunction(FunctionResult &FR, const std::vector<Decision> &D,
         Slots[I] = Made[N++];
     return Slots;
   };
-  if (!canVersionForStack(*FR.F, MaxVersionSize)) {
+  if (!canVersionForStack(*FR.F, MaxVersionSize, Moved)) {
     GuardedSlots G = emitGuardedSlots(*FR.F, Sizes);
     return Rewriter(FR, D).run(G.Room, BySite(G.Slots));
   }

@@ -2,6 +2,7 @@
 #include "StackVersion.h"
 #include "StackGuard.h"
 
+#include "llvm/Analysis/CycleAnalysis.h"
 #include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/MDBuilder.h"
@@ -13,7 +14,17 @@ using namespace llvm;
 
 namespace escape {
 
-bool canVersionForStack(const Function &F, uint64_t MaxInstructions) {
+// Whether one of Sites is inside a cycle of F (a loop, reducible or not).
+static bool anyInCycle(Function &F, ArrayRef<const Instruction *> Sites) {
+  CycleInfo Cycles;
+  Cycles.compute(F);
+  return any_of(Sites, [&](const Instruction *I) {
+    return Cycles.getCycle(I->getParent()) != nullptr;
+  });
+}
+
+bool canVersionForStack(Function &F, uint64_t MaxInstructions,
+                        ArrayRef<const Instruction *> MovedSites) {
   if (MaxInstructions == 0 || F.isDeclaration() || F.isVarArg() ||
       F.hasOptSize() || F.hasAvailableExternallyLinkage() ||
       F.hasFnAttribute(Attribute::Naked) || F.hasPrefixData() ||
@@ -38,12 +49,14 @@ bool canVersionForStack(const Function &F, uint64_t MaxInstructions) {
       F.getAttributes().hasAttrSomewhere(Attribute::Preallocated) ||
       F.getAttributes().hasAttrSomewhere(Attribute::SwiftError))
     return false;
-  if (F.getInstructionCount() > MaxInstructions)
-    return false;
   for (const BasicBlock &BB : F)
     if (BB.hasAddressTaken()) // a blockaddress names this body
       return false;
-  return true;
+  unsigned Size = F.getInstructionCount();
+  if (Size <= MaxInstructions)
+    return true;
+  return Size <= MaxInstructions * LoopVersionFactor &&
+         anyInCycle(F, MovedSites);
 }
 
 // A body only its check calls: never inlined, so that its slots stay in its

@@ -25,11 +25,18 @@
 
 namespace escape {
 
-/// Whether \p F, of \p Instructions instructions, may get two bodies under
-/// a limit of \p MaxInstructions (0: never): not variadic, not optimized for
-/// size, no block whose address is taken, a target whose musttail calls are
-/// guaranteed.
-bool canVersionForStack(const llvm::Function &F, uint64_t MaxInstructions);
+/// A function one of whose moved sites is inside a loop may have this many
+/// times max-version-size instructions and still get two bodies: there the
+/// guarded slots cost their branch and compare on every iteration, not once
+/// per call.
+constexpr uint64_t LoopVersionFactor = 8;
+
+/// Whether \p F may get two bodies under a limit of \p MaxInstructions
+/// (0: never; LoopVersionFactor times as many when one of \p MovedSites is
+/// inside a cycle of F): not variadic, not optimized for size, no block whose
+/// address is taken, a target whose musttail calls are guaranteed.
+bool canVersionForStack(llvm::Function &F, uint64_t MaxInstructions,
+                        llvm::ArrayRef<const llvm::Instruction *> MovedSites);
 
 struct StackVersions {
   llvm::Function *Stack = nullptr; // the copy: VMap maps F's values into it

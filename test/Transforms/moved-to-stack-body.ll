@@ -10,9 +10,10 @@
 ; RUN: %opt_escape -passes=escape -S %s > %t.once.ll
 ; RUN: %opt_escape -passes=escape -S %t.once.ll | sed 's/;.*//' > %t.twice.ll
 ; RUN: sed 's/;.*//' %t.once.ll | diff - %t.twice.ll
-; The limit: a function of more instructions keeps one body, guarded slots.
-; RUN: %opt_escape -passes='escape<max-version-size=4>' -S %s | FileCheck --check-prefix=LIMIT %s
-; RUN: %opt_escape -escape-max-version-size=0 -passes=escape -S %s | FileCheck --check-prefix=LIMIT %s
+; The limit: a function of more instructions keeps one body, guarded slots;
+; one with a moved site inside a loop, up to 8 times the limit (@in_loop).
+; RUN: %opt_escape -passes='escape<max-version-size=4>' -S %s | FileCheck --check-prefixes=LIMIT,FOUR %s
+; RUN: %opt_escape -escape-max-version-size=0 -passes=escape -S %s | FileCheck --check-prefixes=LIMIT,ZERO %s
 ; Mach-O (no musttail guarantee asked for, no comdat of internals): one body.
 ; RUN: sed 's/x86_64-unknown-linux-gnu/x86_64-apple-macosx14.0.0/' %s | %opt_escape -passes=escape -S | FileCheck --check-prefix=MACHO %s
 ; MACHO-LABEL: define void @local(
@@ -50,6 +51,30 @@ define void @local(i32 %n) {
   store i32 %n, ptr %p
   call void @use(ptr %p)
   call void @free(ptr %p)
+  ret void
+}
+
+; A moved site inside a loop: 10 instructions, more than 4 and at most 32.
+; FOUR-LABEL: define void @in_loop(
+; FOUR:         musttail call void @in_loop.escape.stack(i32 %n)
+; FOUR:         musttail call void @in_loop.escape.heap(i32 %n)
+; ZERO-LABEL: define void @in_loop(
+; ZERO:       escape.slots:
+; ZERO-NOT:   musttail
+; ZERO:       {{^}}}
+define void @in_loop(i32 %n) {
+entry:
+  br label %loop
+loop:
+  %i = phi i32 [ 0, %entry ], [ %next, %loop ]
+  %p = call ptr @malloc(i64 16)
+  store i32 %i, ptr %p
+  call void @use(ptr %p)
+  call void @free(ptr %p)
+  %next = add i32 %i, 1
+  %done = icmp eq i32 %next, %n
+  br i1 %done, label %exit, label %loop
+exit:
   ret void
 }
 
