@@ -16,9 +16,9 @@
 #             take ~25 minutes each; COMPILE_COUNT=0 skips them)
 #   e2e       E2E_RUNS=9 at E2E_SCALE=50%, callgrind at 4% (E2E_COUNT=0
 #             skips it): nine half-length rounds take the time of five
-#             full ones, and their median moves less when the machine
-#             changes speed for a few seconds (format's lead of 2.4% over
-#             the best peer read 1.013 in one median of five)
+#             full ones, and the median of their ratios moves less when the
+#             machine changes speed for a few seconds (format's lead of 2.4%
+#             over the best peer read 1.013 in one median of five)
 #   growable  GROWABLE_RUNS=3, 10M records and 15M lines, callgrind at
 #             200,000 (GROWABLE_COUNT=0 skips it)
 #   h2s       the execution suite and escgen seeds 1-20 (H2S_CORPORA,
@@ -140,7 +140,7 @@ if have stack-guard; then
   echo
 fi
 if have e2e; then
-  echo "end to end (bench/e2e): CPU time, median, ratio to plain (clang -O2, glibc)"
+  echo "end to end (bench/e2e): CPU time, ratio to plain (clang -O2, glibc): median of the rounds' ratios"
   awk '/^## CPU time/ { on = 1; next } on && /^$/ { on = 0 } on { print "  " $0 }' "$log/e2e.txt"
   awk '/^## instructions/ { on = 1; next } on && /^$/ { on = 0 } on && /^(variant|plugin\+rt|plugin |oracle|plain )/ { print "  instr  " $0 }' "$log/e2e.txt"
   awk '/^targets, by/ { on = 1 } /^(checks:|FAILURE)/ { on = 0; print "  " $0 } on && !/^$/ { print "  " $0 }' "$log/e2e.txt"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End to end: allocation-heavy C programs (bench/e2e/*.c) built and run
 # several ways, measured in one run, interleaved (every variant of every
-# program once per round), median of RUNS rounds:
+# program once per round, in turn forwards and backwards); each ratio is the
+# median over RUNS rounds of the ratio within a round:
 #   plain            clang-N -O2, glibc malloc
 #   plugin           -O2 with EscapePlugin (temporaries moved to the stack)
 #   escrt            plain, libescrt linked (static)
@@ -142,14 +143,20 @@ check_output() { # program variant-index scale output-file
 }
 raw=$work/raw
 : >"$raw"
+# A round runs every variant of a program back to back, forwards in even
+# rounds and backwards in odd ones, so that a machine slowing down or
+# speeding up during a round does not favour the variants that come first.
+order=("${!vnames[@]}")
 for ((r = 0; r < runs; r++)); do
   for p in $programs; do
-    for i in "${!vnames[@]}"; do
+    for ((k = 0; k < ${#order[@]}; k++)); do
+      i=${order[k]}
+      ((r % 2)) && i=${order[${#order[@]} - 1 - k]}
       available "$p" "$i" || continue
       command_of "$p" "$i"
       if "$work/measure" -o "$work/time" "${cmd[@]}" "$scale" >"$work/out" 2>"$work/err"; then
-        awk -v p="$p" -v v="${vnames[$i]}" '{ printf "cpu %s %s %.4f\nwall %s %s %.4f\nrss %s %s %d\n",
-          p, v, $1 + $2, p, v, $3, p, v, $4 }' "$work/time" >>"$raw"
+        awk -v p="$p" -v v="${vnames[$i]}" -v r="$r" '{ printf "cpu %s %s %.4f %d\nwall %s %s %.4f %d\nrss %s %s %d %d\n",
+          p, v, $1 + $2, r, p, v, $3, r, p, v, $4, r }' "$work/time" >>"$raw"
         check_output "$p" "$i" "$scale" "$work/out"
       else
         fail "$p ${vnames[$i]} exited with an error: $(head -c 300 "$work/err")"
@@ -178,7 +185,7 @@ if [ "$count" != 0 ] && command -v valgrind >/dev/null; then
     for i in "${!vnames[@]}"; do
       available "$p" "$i" || continue
       check_output "$p" "$i" "$cscale" "$cg/$p.$i.out"
-      awk -v p="$p" -v v="${vnames[$i]}" '/^(summary|totals):/ { print "instr", p, v, $2; exit }' "$cg/$p.$i.cg" >>"$raw"
+      awk -v p="$p" -v v="${vnames[$i]}" '/^(summary|totals):/ { print "instr", p, v, $2, 0; exit }' "$cg/$p.$i.cg" >>"$raw"
     done
   done
 elif [ "$count" != 0 ]; then
@@ -187,18 +194,28 @@ fi
 
 # ---- report ----
 {
-  printf 'e2e: %d programs, LLVM %s, %d cores, scale %s%%, median of %d interleaved runs%s; ratios to plain (< 1 is better)\n' \
+  printf 'e2e: %d programs, LLVM %s, %d cores, scale %s%%, %d interleaved rounds%s; ratios to plain, medians of the per-round ratios (< 1 is better)\n' \
     "$(echo $programs | wc -w)" "$major" "$(nproc)" "$scale" "$runs" "${pin:+, every run on processor $pin}"
   for n in "${notes[@]}"; do echo "  note: $n"; done
   printf '  temporaries moved to the stack by the plugin (TEMP sites):%s\n' "${verdicts%,}"
   awk -v programs="$programs" -v variants="${vnames[*]}" -v cscale="$cscale" '
-  function median(key,   n, i, j, t, a) {
-    n = split(vals[key], a, " ")
+  function median(list,   n, i, j, t, a) {
+    n = split(list, a, " ")
     for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j - 1] + 0 > a[j] + 0; j--) { t = a[j]; a[j] = a[j - 1]; a[j - 1] = t }
     return n ? a[int((n + 1) / 2)] : ""
   }
   function has(m, p, v) { return (m SUBSEP p SUBSEP v) in med }
-  function ratio(m, p, v) { return med[m, p, v] / med[m, p, "plain"] }
+  # The median over the rounds of a / b, a and b of the same round: a
+  # ratio of runs seconds apart, which a machine that changes speed between
+  # rounds moves less than a ratio of two medians.
+  function pair(m, p, a, b,   r, l) {
+    l = ""
+    for (r = 0; r < rounds[m]; r++)
+      if ((m SUBSEP p SUBSEP a SUBSEP r) in at && (m SUBSEP p SUBSEP b SUBSEP r) in at && at[m, p, b, r] > 0)
+        l = l " " at[m, p, a, r] / at[m, p, b, r]
+    return median(l)
+  }
+  function ratio(m, p, v) { return pair(m, p, v, "plain") }
   # geometric mean of the ratios over all programs ("" if one is missing)
   function geo(m, v,   i, s) {
     s = 0
@@ -222,7 +239,7 @@ fi
   function best_peer(m, p, prefix,   j, b) {
     b = ""
     for (j = 1; j <= nv; j++)
-      if (index(V[j], prefix "+") == 1 && V[j] != "plugin+rt" && has(m, p, V[j]) && (b == "" || med[m, p, V[j]] < med[m, p, b])) b = V[j]
+      if (index(V[j], prefix "+") == 1 && V[j] != "plugin+rt" && has(m, p, V[j]) && (b == "" || ratio(m, p, V[j]) < ratio(m, p, b))) b = V[j]
     return b
   }
   function targets(m, what,   i, p, so, sp, ok, line, g, worst, wv, wp, r, j, b, bg, n, okall, s, rt) {
@@ -232,10 +249,11 @@ fi
     for (i = 1; i <= np; i++) {
       p = P[i]
       if (!has(m, p, "plugin") || !has(m, p, "oracle")) { ok = -1; continue }
-      sp = med[m, p, "plain"] / med[m, p, "plugin"]; so = med[m, p, "plain"] / med[m, p, "oracle"]
-      if (sp < 0.95 * so) ok = 0
-      s = (so > 1) ? sprintf(", %.0f%% of the time saved", 100 * (med[m, p, "plain"] - med[m, p, "plugin"]) / (med[m, p, "plain"] - med[m, p, "oracle"])) : ""
-      line = line sprintf("\n      %-9s plugin %.2fx, oracle %.2fx: %.0f%% of the oracle speedup%s", p, sp, so, 100 * sp / so, s)
+      # the plugin speedup over the oracle speedup is oracle / plugin, per round
+      sp = 1 / ratio(m, p, "plugin"); so = 1 / ratio(m, p, "oracle"); r = 1 / pair(m, p, "plugin", "oracle")
+      if (r < 0.95) ok = 0
+      s = (so > 1) ? sprintf(", %.0f%% of the time saved", 100 * (1 - 1 / sp) / (1 - 1 / so)) : ""
+      line = line sprintf("\n      %-9s plugin %.2fx, oracle %.2fx: %.0f%% of the oracle speedup%s", p, sp, so, 100 * r, s)
     }
     printf "  [%s] plugin >= 95%% of the oracle speedup on each program%s\n", (ok < 0 ? "n/a" : (ok ? "met" : "MISSED")), line
     # 2. plugin+rt >= 1.55x faster than plain, geomean
@@ -258,7 +276,7 @@ fi
     for (i = 1; i <= np; i++) {
       p = P[i]; b = best_peer(m, p, "plugin")
       if (b == "" || !has(m, p, "plugin+rt")) { okall = -1; continue }
-      rt = med[m, p, "plugin+rt"] / med[m, p, b]
+      rt = pair(m, p, "plugin+rt", b)
       if (rt >= 1) okall = 0
       bg += log(ratio(m, p, b)); n++
       line = line sprintf("\n      %-9s plugin+rt %.2f, %s %.2f: plugin+rt/best = %.3f", p, ratio(m, p, "plugin+rt"), b, ratio(m, p, b), rt)
@@ -268,10 +286,13 @@ fi
     printf "  [%s] plugin+rt faster than plugin + best peer allocator (geomean and every program): %s%s\n",
       (okall < 0 ? "n/a" : (okall ? "met" : "MISSED")), (okall < 0 ? "-" : sprintf("geomean %.3f vs %.3f (best peer per program)", g, bg)), line
   }
-  { if ($1 == "cpu" || $1 == "wall" || $1 == "rss" || $1 == "instr") vals[$1, $2, $3] = vals[$1, $2, $3] " " $4 }
+  $1 == "cpu" || $1 == "wall" || $1 == "rss" || $1 == "instr" {
+    vals[$1, $2, $3] = vals[$1, $2, $3] " " $4; at[$1, $2, $3, $5] = $4
+    if ($5 + 1 > rounds[$1]) rounds[$1] = $5 + 1
+  }
   END {
     np = split(programs, P, " "); nv = split(variants, V, " ")
-    for (k in vals) { med[k] = median(k) }
+    for (k in vals) { med[k] = median(vals[k]) }
     table("cpu", "CPU time, user+sys", "s", 1)
     table("wall", "wall time", "s", 1)
     table("rss", "peak RSS", "MB", 1024)
