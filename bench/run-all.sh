@@ -15,7 +15,8 @@
 #             (COMPILE_COUNT_INPUTS=lmdb, COMPILE_COUNT_MODES=go+rt; SQLite's
 #             take ~25 minutes each; COMPILE_COUNT=0 skips them)
 #   e2e       E2E_RUNS=9 at E2E_SCALE=50%, callgrind at 4% (E2E_COUNT=0
-#             skips it): nine half-length rounds take the time of five
+#             skips it) of the variants the targets read (E2E_COUNT_VARIANTS;
+#             "" counts all): nine half-length rounds take the time of five
 #             full ones, and the median of their ratios moves less when the
 #             machine changes speed for a few seconds (format's lead of 2.4%
 #             over the best peer read 1.013 in one median of five)
@@ -56,7 +57,9 @@ for p in $parts; do
     RUNS=${COMPILE_RUNS:-3} MODES=${COMPILE_MODES:-go go+rt} COUNT=${COMPILE_COUNT:-1} \
       COUNT_INPUTS=${COMPILE_COUNT_INPUTS:-lmdb} COUNT_MODES=${COMPILE_COUNT_MODES:-go+rt} "$b" $(part_args "$p") ;;
   h2s) H2S_CORPORA=${H2S_CORPORA:-exec gen} GEN_SEEDS=${GEN_SEEDS:-20} "$b" $(part_args "$p") ;;
-  e2e) RUNS=${E2E_RUNS:-9} SCALE=${E2E_SCALE:-50} COUNT=${E2E_COUNT:-1} "$b" $(part_args "$p") ;;
+  e2e) RUNS=${E2E_RUNS:-9} SCALE=${E2E_SCALE:-50} COUNT=${E2E_COUNT:-1} \
+      COUNT_VARIANTS=${E2E_COUNT_VARIANTS-plain plugin escrt plugin+rt oracle plugin+tcmalloc plugin+jemalloc plugin+mimalloc} \
+      "$b" $(part_args "$p") ;;
   growable) RUNS=${GROWABLE_RUNS:-3} COUNT=${GROWABLE_COUNT:-1} "$b" $(part_args "$p") ;;
   *) "$b" $(part_args "$p") ;;
   esac 2>&1 | tee "$log/$p.txt"

@@ -22,7 +22,9 @@
 #   bench/e2e/run.sh [LLVM-MAJOR]        (default 19)
 # Environment: RUNS (5), SCALE (percent of the default workload, 100),
 # COUNT (1; 0 skips callgrind), COUNT_SCALE (percent for callgrind, 4),
-# CG_JOBS (callgrind runs side by side, 2),
+# CG_JOBS (callgrind runs side by side, 2), COUNT_VARIANTS (the variants
+# counted, default all; the targets need plain, plugin, escrt, plugin+rt,
+# oracle and plugin+<peer>),
 # PROGRAMS (names, default every .c here), PIN (the processor every timed run
 # is bound to, default the last one; "" = none: on a shared VM the processors
 # can differ in speed by half, and a run that moves between them measures
@@ -127,6 +129,7 @@ done
 
 # ---- runs ----
 binary() { echo "$work/$1.${vbuilds[$2]}"; }
+counted() { [[ " ${COUNT_VARIANTS:-${vnames[*]}} " == *" ${vnames[$1]} "* ]]; }
 available() { [ -n "${built[$1.${vbuilds[$2]}]:-}" ]; }
 command_of() { # program variant-index: the command line, preload first
   cmd=()
@@ -172,7 +175,7 @@ if [ "$count" != 0 ] && command -v valgrind >/dev/null; then
   mkdir -p "$cg"
   for p in $programs; do
     for i in "${!vnames[@]}"; do
-      available "$p" "$i" || continue
+      available "$p" "$i" && counted "$i" || continue
       while [ "$(jobs -rp | wc -l)" -ge "${CG_JOBS:-2}" ]; do wait -n; done
       command_of "$p" "$i"
       # valgrind adds its own preload to LD_PRELOAD: the variable goes around it
@@ -183,7 +186,7 @@ if [ "$count" != 0 ] && command -v valgrind >/dev/null; then
   wait
   for p in $programs; do
     for i in "${!vnames[@]}"; do
-      available "$p" "$i" || continue
+      available "$p" "$i" && counted "$i" || continue
       check_output "$p" "$i" "$cscale" "$cg/$p.$i.out"
       awk -v p="$p" -v v="${vnames[$i]}" '/^(summary|totals):/ { print "instr", p, v, $2, 0; exit }' "$cg/$p.$i.cg" >>"$raw"
     done
