@@ -6,7 +6,8 @@
 # (a wrong checksum or a failed build does fail).
 #   bench/run-all.sh [LLVM-MAJOR]     (default 19; logs in bench/out/all-N/)
 # The defaults keep the whole run near 18 minutes on a 2-core machine at its
-# usual speed (20.5 on the slowest evening seen, 2026-12-07);
+# usual speed (18.5 at night, 2026-12-08; 20.5 on the slowest evening seen,
+# 2026-12-07, before e2e counted only the variants its targets read);
 # each part alone runs its full size:
 #   compile   sqlite3.c and lmdb's mdb.c, go and go+rt (COMPILE_MODES),
 #             COMPILE_RUNS=3 interleaved runs of sqlite3.c (12 of the
