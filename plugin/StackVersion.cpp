@@ -7,6 +7,7 @@
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/MDBuilder.h"
 #include "llvm/IR/Module.h"
+#include "llvm/Support/MathExtras.h"
 #include "llvm/TargetParser/Triple.h"
 #include "llvm/Transforms/Utils/Cloning.h"
 
@@ -49,14 +50,13 @@ bool canVersionForStack(Function &F, uint64_t MaxInstructions,
       F.getAttributes().hasAttrSomewhere(Attribute::Preallocated) ||
       F.getAttributes().hasAttrSomewhere(Attribute::SwiftError))
     return false;
+  unsigned Size = F.getInstructionCount();
+  if (Size > SaturatingMultiply(MaxInstructions, LoopVersionFactor))
+    return false;
   for (const BasicBlock &BB : F)
     if (BB.hasAddressTaken()) // a blockaddress names this body
       return false;
-  unsigned Size = F.getInstructionCount();
-  if (Size <= MaxInstructions)
-    return true;
-  return Size <= MaxInstructions * LoopVersionFactor &&
-         anyInCycle(F, MovedSites);
+  return Size <= MaxInstructions || anyInCycle(F, MovedSites);
 }
 
 // A body only its check calls: never inlined, so that its slots stay in its

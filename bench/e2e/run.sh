@@ -149,12 +149,11 @@ raw=$work/raw
 # A round runs every variant of a program back to back, forwards in even
 # rounds and backwards in odd ones, so that a machine slowing down or
 # speeding up during a round does not favour the variants that come first.
-order=("${!vnames[@]}")
+nv=${#vnames[@]}
 for ((r = 0; r < runs; r++)); do
   for p in $programs; do
-    for ((k = 0; k < ${#order[@]}; k++)); do
-      i=${order[k]}
-      ((r % 2)) && i=${order[${#order[@]} - 1 - k]}
+    for ((k = 0; k < nv; k++)); do
+      i=$((r % 2 ? nv - 1 - k : k))
       available "$p" "$i" || continue
       command_of "$p" "$i"
       if "$work/measure" -o "$work/time" "${cmd[@]}" "$scale" >"$work/out" 2>"$work/err"; then
